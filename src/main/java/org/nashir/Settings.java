@@ -1,0 +1,156 @@
+package org.nashir;
+
+import org.nashir.storage.Database;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Everything an operator can set, read once at start: command-line flags win over environment variables
+ * ({@code NASHIR_*}), which win over the properties file ({@code NASHIR_CONFIG}, same keys), which win over
+ * the defaults below. Invalid values stop the start with a message naming the setting.
+ */
+public record Settings(
+    int port,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    Locale locale,
+    ZoneId timeZone,
+    boolean arabicIndicDigits,
+    boolean hijriDates,
+    String siteName,
+    String siteDescription,
+    String baseUrl,
+    int pageCacheSeconds,
+    int viewFlushSeconds
+) {
+    /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
+    static final List<String[]> KNOWN = List.of(
+        new String[] {"NASHIR_PORT", "8080", "HTTP port"},
+        new String[] {"NASHIR_DATA_DIR", "./data", "data folder: SQLite file, search index, media"},
+        new String[] {"NASHIR_DB_URL", "jdbc:sqlite:<data>/nashir.db", "database; a jdbc:postgresql: URL switches to PostgreSQL"},
+        new String[] {"NASHIR_DB_USER", "", "PostgreSQL user"},
+        new String[] {"NASHIR_DB_PASSWORD", "", "PostgreSQL password"},
+        new String[] {"NASHIR_LOCALE", "ar-SY", "site locale; decides month names (ar-SY تشرين الثاني, ar-EG نوفمبر, ar-TN جانفي, ar-MA نونبر)"},
+        new String[] {"NASHIR_TIME_ZONE", "Asia/Damascus", "time zone for dates, archives and schedules"},
+        new String[] {"NASHIR_DIGITS", "latin", "latin (10056) or arabic (١٠٠٥٦)"},
+        new String[] {"NASHIR_HIJRI", "false", "show the Hijri date beside the Gregorian one"},
+        new String[] {"NASHIR_SITE_NAME", "ناشر", "the site's name in the masthead and titles"},
+        new String[] {"NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة", "the home page's meta description"},
+        new String[] {"NASHIR_BASE_URL", "http://localhost:<port>", "public address, for canonical links"},
+        new String[] {"NASHIR_PAGE_CACHE_SECONDS", "30", "how long a rendered page is served from memory"},
+        new String[] {"NASHIR_VIEW_FLUSH_SECONDS", "5", "how often counted views are written to the database"});
+
+    /** A setting with an unusable value; the message names it and says what is expected, in Arabic. */
+    public static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    public static Settings load(Map<String, String> flags, Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        String file = flags.getOrDefault("NASHIR_CONFIG", env.get("NASHIR_CONFIG"));
+        if (file != null && !file.isBlank()) values.putAll(readFile(Path.of(file)));
+        env.forEach((k, v) -> {
+            if (k.startsWith("NASHIR_")) values.put(k, v);
+        });
+        values.putAll(flags);
+        return from(values);
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new Invalid("NASHIR_CONFIG: تعذّرت قراءة ملف الإعدادات " + file + " (" + e.getMessage() + ")");
+        }
+        Map<String, String> m = new HashMap<>();
+        p.forEach((k, v) -> m.put(k.toString(), v.toString()));
+        return m;
+    }
+
+    static Settings from(Map<String, String> v) {
+        List<String> errors = new ArrayList<>();
+        for (String key : v.keySet()) {
+            if (key.startsWith("NASHIR_") && !key.equals("NASHIR_CONFIG")
+                && KNOWN.stream().noneMatch(k -> k[0].equals(key))) {
+                errors.add(key + ": إعداد غير معروف");
+            }
+        }
+        int port = intSetting(v, "NASHIR_PORT", 8080, 0, 65535, errors);
+        Path data = Path.of(v.getOrDefault("NASHIR_DATA_DIR", "./data"));
+        String dbUrl = v.getOrDefault("NASHIR_DB_URL", "");
+        if (dbUrl.isBlank()) dbUrl = Database.sqliteUrl(data.resolve("nashir.db"));
+        if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            errors.add("NASHIR_DB_URL: يجب أن يبدأ بـ jdbc:sqlite: أو jdbc:postgresql: (القيمة: " + dbUrl + ")");
+        }
+        Locale locale = Locale.forLanguageTag("ar-SY");
+        String localeTag = v.getOrDefault("NASHIR_LOCALE", "ar-SY");
+        try {
+            locale = new Locale.Builder().setLanguageTag(localeTag).build();
+            if (!locale.getLanguage().equals("ar")) errors.add("NASHIR_LOCALE: يجب أن تكون لغة عربية مثل ar-SY أو ar-EG (القيمة: " + localeTag + ")");
+        } catch (IllformedLocaleException e) {
+            errors.add("NASHIR_LOCALE: وسم لغة غير صالح: " + localeTag);
+        }
+        ZoneId zone = ZoneId.of("Asia/Damascus");
+        String zoneName = v.getOrDefault("NASHIR_TIME_ZONE", "Asia/Damascus");
+        try {
+            zone = ZoneId.of(zoneName);
+        } catch (DateTimeException e) {
+            errors.add("NASHIR_TIME_ZONE: منطقة زمنية غير معروفة: " + zoneName + " (مثال: Asia/Damascus)");
+        }
+        String digits = v.getOrDefault("NASHIR_DIGITS", "latin");
+        if (!digits.equals("latin") && !digits.equals("arabic")) {
+            errors.add("NASHIR_DIGITS: القيم المقبولة latin أو arabic (القيمة: " + digits + ")");
+        }
+        boolean hijri = boolSetting(v, "NASHIR_HIJRI", errors);
+        String baseUrl = v.getOrDefault("NASHIR_BASE_URL", "http://localhost:" + port).replaceAll("/+$", "");
+        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+            errors.add("NASHIR_BASE_URL: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + baseUrl + ")");
+        }
+        int cache = intSetting(v, "NASHIR_PAGE_CACHE_SECONDS", 30, 0, 86_400, errors);
+        int flush = intSetting(v, "NASHIR_VIEW_FLUSH_SECONDS", 5, 1, 3_600, errors);
+        if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
+        return new Settings(port, data, dbUrl, v.getOrDefault("NASHIR_DB_USER", ""), v.getOrDefault("NASHIR_DB_PASSWORD", ""),
+            locale, zone, digits.equals("arabic"), hijri,
+            v.getOrDefault("NASHIR_SITE_NAME", "ناشر"),
+            v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
+            baseUrl, cache, flush);
+    }
+
+    private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {
+        String s = v.get(key);
+        if (s == null || s.isBlank()) return dflt;
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        errors.add(key + ": يجب أن يكون عدداً صحيحاً بين " + min + " و" + max + " (القيمة: " + s + ")");
+        return dflt;
+    }
+
+    private static boolean boolSetting(Map<String, String> v, String key, List<String> errors) {
+        String s = v.getOrDefault(key, "false").trim().toLowerCase(Locale.ROOT);
+        if (s.equals("true") || s.equals("false")) return s.equals("true");
+        errors.add(key + ": القيم المقبولة true أو false (القيمة: " + s + ")");
+        return false;
+    }
+}

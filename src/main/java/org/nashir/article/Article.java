@@ -1,0 +1,24 @@
+package org.nashir.article;
+
+import java.time.Instant;
+
+/** One article as stored. {@code body} is sanitized HTML; {@code version} guards against lost updates. */
+public record Article(
+    long id, String slug, String title, String kicker, String summary, String body,
+    String sourceName, String sourceUrl, String label, long sectionId, String status,
+    Instant publishedAt, Instant updatedAt, Instant createdAt, long viewCount, int version,
+    String legacyUrl, String importKey) {
+
+    public static final String DRAFT = "draft";
+    public static final String PUBLISHED = "published";
+    public static final String ARCHIVED = "archived";
+
+    /** The canonical address: the id alone, so a retitled article keeps its links. */
+    public String path() {
+        return path(id);
+    }
+
+    public static String path(long id) {
+        return "/article/" + id;
+    }
+}

@@ -1,0 +1,88 @@
+package org.nashir.article;
+
+import io.javalin.http.Context;
+import org.nashir.section.Section;
+import org.nashir.section.SectionStore;
+import org.nashir.site.ListingPage;
+import org.nashir.site.NotFound;
+import org.nashir.site.PageCache;
+import org.nashir.site.Pager;
+import org.nashir.site.Redirect;
+import org.nashir.site.Site;
+import org.nashir.site.Templates;
+
+import java.util.List;
+
+/** Article pages, and the tag and byline listings. */
+public final class ArticleRoutes {
+    private final ArticleStore articles;
+    private final SectionStore sections;
+    private final Site site;
+    private final Templates templates;
+    private final PageCache cache;
+
+    public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache) {
+        this.articles = articles;
+        this.sections = sections;
+        this.site = site;
+        this.templates = templates;
+        this.cache = cache;
+    }
+
+    /**
+     * {@code /article/{id}} and {@code /article/{id}/{slug}}. A slug that is not the article's own (an old title,
+     * a typo, a truncated share) redirects to the canonical address instead of serving a duplicate page.
+     */
+    public void show(Context ctx) {
+        long id = parseId(ctx.pathParam("id"));
+        String slug = ctx.pathParamMap().get("slug");
+        String key = Article.path(id) + (slug == null ? "" : "/" + slug);
+        cache.send(ctx, cache.get(key, () -> {
+            Article article = articles.findPublished(id).orElseThrow(() -> new NotFound("no published article " + id, "error.article-not-found"));
+            if (slug != null && !slug.equals(article.slug())) throw new Redirect(article.path());
+            Section section = sections.listAll().stream().filter(s -> s.id() == article.sectionId()).findFirst().orElseThrow();
+            String description = article.summary() != null && !article.summary().isBlank() ? article.summary() : firstWords(article.body());
+            return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
+                article, section, articles.listBylines(id), articles.listTags(id), articles.listAlsoInSection(article, 5)));
+        }));
+    }
+
+    public void tag(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        int number = Pager.parse(ctx.queryParam("page"));
+        cache.send(ctx, cache.get(ctx.path() + "?" + number, () -> {
+            Tag tag = articles.findTag(slug).orElseThrow(() -> new NotFound("no tag " + slug, "error.tag-not-found"));
+            ArticleStore.Slice slice = articles.listTagged(tag.id(), Pager.PAGE_SIZE, Pager.offset(number));
+            Pager pager = Pager.of(tag.path(), number, slice.total());
+            return templates.render("listing.jte", new ListingPage(site.frame(tag.name(), site.messages().get("tag.description", tag.name()), pager.href(number)),
+                tag.name(), site.messages().get("tag.intro"), List.of(), slice.items(), pager));
+        }));
+    }
+
+    public void byline(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        int number = Pager.parse(ctx.queryParam("page"));
+        cache.send(ctx, cache.get(ctx.path() + "?" + number, () -> {
+            Byline byline = articles.findByline(slug).orElseThrow(() -> new NotFound("no byline " + slug, "error.author-not-found"));
+            ArticleStore.Slice slice = articles.listBylined(byline.id(), Pager.PAGE_SIZE, Pager.offset(number));
+            Pager pager = Pager.of(byline.path(), number, slice.total());
+            String intro = byline.bio() != null && !byline.bio().isBlank() ? byline.bio()
+                : site.messages().get(byline.desk() ? "author.intro-desk" : "author.intro");
+            return templates.render("listing.jte", new ListingPage(site.frame(byline.name(), site.messages().get("author.description", byline.name()), pager.href(number)),
+                byline.name(), intro, List.of(), slice.items(), pager));
+        }));
+    }
+
+    static long parseId(String raw) {
+        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad article id " + raw, "error.article-not-found");
+        return Long.parseLong(raw);
+    }
+
+    /** The meta description of an article without a summary: its first words, cut at a word. */
+    static String firstWords(String html) {
+        String text = org.jsoup.Jsoup.parse(html).text();
+        if (text.length() <= 160) return text;
+        int cut = text.lastIndexOf(' ', 157);
+        return text.substring(0, cut > 80 ? cut : 157) + "…";
+    }
+}

@@ -1,0 +1,161 @@
+package org.nashir.article;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.Query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Articles, their bylines and tags as readers see them: only published articles whose time has come. */
+public final class ArticleStore {
+    static final RowMapper<Article> ARTICLE = ConstructorMapper.of(Article.class);
+    public static final RowMapper<Teaser> TEASER = ConstructorMapper.of(Teaser.class);
+    static final RowMapper<Byline> BYLINE = ConstructorMapper.of(Byline.class);
+    static final RowMapper<Tag> TAG = ConstructorMapper.of(Tag.class);
+
+    /** The columns of {@link Teaser}, for any query over {@code article a JOIN section s}. */
+    public static final String TEASER_COLUMNS = "a.id, a.slug, a.title, a.kicker, a.summary, a.label, "
+        + "s.slug AS section_slug, s.name AS section_name, a.published_at, a.view_count";
+    private static final String VISIBLE = "a.status = 'published' AND a.published_at <= :now";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ArticleStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Optional<Article> findPublished(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM article a WHERE a.id = :id AND " + VISIBLE)
+            .bind("id", id).bind("now", clock.instant()).map(ARTICLE).findOne());
+    }
+
+    /** Any article by id whatever its status; for importers and the back office. */
+    public Optional<Article> findById(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM article WHERE id = :id").bind("id", id).map(ARTICLE).findOne());
+    }
+
+    public Optional<Long> findIdByImportKey(String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM article WHERE import_key = :key")
+            .bind("key", key).mapTo(Long.class).findOne());
+    }
+
+    public List<Byline> listBylines(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT au.id, au.slug, au.name, au.is_desk AS desk, au.bio
+                FROM article_author aa JOIN author au ON au.id = aa.author_id
+                WHERE aa.article_id = :id ORDER BY aa.position""")
+            .bind("id", articleId).map(BYLINE).list());
+    }
+
+    public List<Tag> listTags(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT t.id, t.slug, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id
+                WHERE at.article_id = :id ORDER BY t.name""")
+            .bind("id", articleId).map(TAG).list());
+    }
+
+    public Optional<Tag> findTag(String slug) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, name FROM tag WHERE slug = :slug")
+            .bind("slug", slug).map(TAG).findOne());
+    }
+
+    public Optional<Byline> findByline(String slug) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, name, is_desk AS desk, bio FROM author WHERE slug = :slug")
+            .bind("slug", slug).map(BYLINE).findOne());
+    }
+
+    /** A slice of a listing and the listing's full size, for pagination. */
+    public record Slice(List<Teaser> items, long total) {}
+
+    public Slice listLatest(int limit, int offset) {
+        return slice("", q -> q, limit, offset);
+    }
+
+    public Slice listInSection(long sectionId, int limit, int offset) {
+        return slice("AND a.section_id = :section", q -> q.bind("section", sectionId), limit, offset);
+    }
+
+    public Slice listTagged(long tagId, int limit, int offset) {
+        return slice("AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)", q -> q.bind("tag", tagId), limit, offset);
+    }
+
+    public Slice listBylined(long authorId, int limit, int offset) {
+        return slice("AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)", q -> q.bind("author", authorId), limit, offset);
+    }
+
+    /** Published in [from, to): the date archives. */
+    public Slice listPublishedBetween(Instant from, Instant to, int limit, int offset) {
+        return slice("AND a.published_at >= :from AND a.published_at < :to", q -> q.bind("from", from).bind("to", to), limit, offset);
+    }
+
+    /** The latest in the same section, without the article itself; a stand-in for related articles until search lands. */
+    public List<Teaser> listAlsoInSection(Article article, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + TEASER_COLUMNS + " FROM article a JOIN section s ON s.id = a.section_id WHERE "
+                + VISIBLE + " AND a.section_id = :section AND a.id <> :id ORDER BY a.published_at DESC, a.id DESC LIMIT :limit")
+            .bind("now", clock.instant()).bind("section", article.sectionId()).bind("id", article.id()).bind("limit", limit)
+            .map(TEASER).list());
+    }
+
+    private Slice slice(String filter, java.util.function.UnaryOperator<Query> binder, int limit, int offset) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> {
+            List<Teaser> items = binder.apply(h.createQuery("SELECT " + TEASER_COLUMNS
+                    + " FROM article a JOIN section s ON s.id = a.section_id WHERE " + VISIBLE + " " + filter
+                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset"))
+                .bind("now", now).bind("limit", limit).bind("offset", offset).map(TEASER).list();
+            long total = items.size() < limit && (offset == 0 || !items.isEmpty())
+                ? offset + items.size()
+                : binder.apply(h.createQuery("SELECT COUNT(*) FROM article a WHERE " + VISIBLE + " " + filter))
+                    .bind("now", now).mapTo(Long.class).one();
+            return new Slice(items, total);
+        });
+    }
+
+    /** Inserts the article row; the caller's transaction adds bylines, tags and the change row. */
+    long insert(Handle h, NewArticle a, String slug, String body, long sectionId, Instant now) {
+        return h.createUpdate("""
+                INSERT INTO article (slug, title, kicker, summary, body, source_name, source_url, label, section_id,
+                                     status, published_at, updated_at, created_at, view_count, version, legacy_url, import_key)
+                VALUES (:slug, :title, :kicker, :summary, :body, :sourceName, :sourceUrl, :label, :section,
+                        :status, :publishedAt, :now, :now, :views, 1, :legacyUrl, :importKey)""")
+            .bind("slug", slug).bind("title", a.title()).bind("kicker", a.kicker()).bind("summary", a.summary())
+            .bind("body", body).bind("sourceName", a.sourceName()).bind("sourceUrl", a.sourceUrl()).bind("label", a.label())
+            .bind("section", sectionId).bind("status", a.status()).bind("publishedAt", a.publishedAt()).bind("now", now)
+            .bind("views", a.viewCount()).bind("legacyUrl", a.legacyUrl()).bind("importKey", a.importKey())
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    void addByline(Handle h, long articleId, long authorId, int position) {
+        h.createUpdate("INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :b, :p)")
+            .bind("a", articleId).bind("b", authorId).bind("p", position).execute();
+    }
+
+    void addTag(Handle h, long articleId, long tagId) {
+        h.createUpdate("INSERT INTO article_tag (article_id, tag_id) VALUES (:a, :t)").bind("a", articleId).bind("t", tagId).execute();
+    }
+
+    /** The id of the byline with this name, created (with a unique slug) if new. */
+    long ensureByline(Handle h, String name) {
+        return findIdByName(h, "author", name).orElseGet(() -> h.createUpdate(
+                "INSERT INTO author (slug, name, is_desk) VALUES (:slug, :name, :desk)")
+            .bind("slug", Names.uniqueSlug(h, "author", name)).bind("name", name).bind("desk", Byline.looksLikeDesk(name))
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    long ensureTag(Handle h, String name) {
+        return findIdByName(h, "tag", name).orElseGet(() -> h.createUpdate("INSERT INTO tag (slug, name) VALUES (:slug, :name)")
+            .bind("slug", Names.uniqueSlug(h, "tag", name)).bind("name", name)
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    private static Optional<Long> findIdByName(Handle h, String table, String name) {
+        return h.createQuery("SELECT id FROM " + table + " WHERE name = :name").bind("name", name).mapTo(Long.class).findOne();
+    }
+}

@@ -1,0 +1,26 @@
+package org.nashir.cli;
+
+import org.nashir.Settings;
+import picocli.CommandLine.Option;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Options every command shares; they win over NASHIR_* variables and the properties file. */
+public final class SiteOptions {
+    @Option(names = "--data", paramLabel = "DIR", description = "مجلد البيانات (NASHIR_DATA_DIR، الافتراضي ./data)")
+    String data;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "ملف إعدادات بصيغة properties (NASHIR_CONFIG)")
+    String config;
+
+    @Option(names = "--verbose", description = "اعرض تفاصيل الأخطاء التقنية")
+    boolean verbose;
+
+    Settings settings(Map<String, String> more) {
+        Map<String, String> flags = new HashMap<>(more);
+        if (data != null) flags.put("NASHIR_DATA_DIR", data);
+        if (config != null) flags.put("NASHIR_CONFIG", config);
+        return Settings.load(flags, System.getenv());
+    }
+}

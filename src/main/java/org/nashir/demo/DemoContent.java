@@ -1,0 +1,73 @@
+package org.nashir.demo;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.nashir.Nashir;
+import org.nashir.article.Article;
+import org.nashir.article.BodyHtml;
+import org.nashir.article.NewArticle;
+import org.nashir.importer.Importing;
+import org.nashir.views.ViewStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo site: about twenty articles written for Nashir (fictional city news), published over the last days
+ * so fresh ones show relative times, with some views so the most-read lists have content, plus one page from an
+ * "old site" loaded through the text importer, as a newsroom moving to Nashir would.
+ */
+public final class DemoContent {
+    record Item(String section, String title, String kicker, String summary, List<String> bylines, List<String> tags,
+                int hours, long views, String label, List<String> paragraphs) {}
+
+    private DemoContent() {}
+
+    /** Adds the demo articles when the site has none; returns how many were added. */
+    public static int loadIfEmpty(Nashir nashir) {
+        if (nashir.articles.listLatest(1, 0).total() > 0) return 0;
+        Instant now = nashir.clock.instant();
+        Map<ViewStore.Bucket, Long> recentViews = new HashMap<>();
+        int added = 0;
+        for (Item item : read()) {
+            Instant at = now.minus(Duration.ofHours(item.hours())).minus(Duration.ofMinutes(7));
+            long id = nashir.publishing.create(new NewArticle(item.title(), item.kicker(), item.summary(),
+                BodyHtml.fromParagraphs(item.paragraphs()), item.bylines(), null, null, item.section(), item.tags(), item.label(),
+                Article.PUBLISHED, at, 0, null, "demo:" + item.title())).id();
+            // Spread the article's readers over the hours since it was published, up to a week.
+            long firstHour = Math.floorDiv(at.toEpochMilli(), 3_600_000L);
+            long lastHour = Math.floorDiv(now.toEpochMilli(), 3_600_000L);
+            long hours = Math.max(1, Math.min(lastHour - firstHour + 1, 168));
+            for (long h = 0; h < hours; h++) {
+                long n = item.views() / hours + (h < item.views() % hours ? 1 : 0);
+                if (n > 0) recentViews.put(new ViewStore.Bucket(id, lastHour - h), n);
+            }
+            added++;
+        }
+        nashir.viewStore.add(recentViews);
+        try (InputStream in = DemoContent.class.getResourceAsStream("/demo/archive-page.txt")) {
+            Importing.Outcome o = new Importing(nashir.publishing, nashir.settings.timeZone())
+                .importText("demo/archive-page.txt", in.readAllBytes(), "ثقافة");
+            if (o.failed()) throw new IllegalStateException("the demo archive page did not import: " + o.problems());
+            added++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo archive page", e);
+        }
+        return added;
+    }
+
+    static List<Item> read() {
+        try (InputStream in = DemoContent.class.getResourceAsStream("/demo/articles.json")) {
+            ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            return List.of(json.readValue(in, Item[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo articles", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.nashir.section;
+
+import io.javalin.http.Context;
+import org.nashir.article.ArticleStore;
+import org.nashir.site.ListingPage;
+import org.nashir.site.NotFound;
+import org.nashir.site.PageCache;
+import org.nashir.site.Pager;
+import org.nashir.site.Site;
+import org.nashir.site.Templates;
+
+import java.util.List;
+
+public final class SectionRoutes {
+    private final SectionStore sections;
+    private final ArticleStore articles;
+    private final Site site;
+    private final Templates templates;
+    private final PageCache cache;
+
+    public SectionRoutes(SectionStore sections, ArticleStore articles, Site site, Templates templates, PageCache cache) {
+        this.sections = sections;
+        this.articles = articles;
+        this.site = site;
+        this.templates = templates;
+        this.cache = cache;
+    }
+
+    public void show(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        int number = Pager.parse(ctx.queryParam("page"));
+        cache.send(ctx, cache.get(ctx.path() + "?" + number, () -> {
+            Section section = sections.findBySlug(slug).orElseThrow(() -> new NotFound("no section " + slug, "error.section-not-found"));
+            ArticleStore.Slice slice = articles.listInSection(section.id(), Pager.PAGE_SIZE, Pager.offset(number));
+            Pager pager = Pager.of(section.path(), number, slice.total());
+            return templates.render("listing.jte", new ListingPage(
+                site.frame(section.name(), site.messages().get("section.description", section.name(), site.settings().siteName()), pager.href(number)),
+                section.name(), null, List.of(), slice.items(), pager));
+        }));
+    }
+}

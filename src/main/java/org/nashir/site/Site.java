@@ -1,0 +1,73 @@
+package org.nashir.site;
+
+import org.nashir.Settings;
+import org.nashir.arabic.ArabicFormat;
+import org.nashir.section.SectionStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+
+/** The site's identity and formatters, and the {@link Frame} every page is rendered in. */
+public final class Site {
+    private final Settings settings;
+    private final SectionStore sections;
+    private final ArabicFormat fmt;
+    private final Messages messages;
+    private final String css;
+    private final String cssHash;
+
+    public Site(Settings settings, SectionStore sections, Clock clock) {
+        this.settings = settings;
+        this.sections = sections;
+        this.fmt = new ArabicFormat(settings.locale(), settings.timeZone(), settings.arabicIndicDigits(), settings.hijriDates(), clock);
+        this.messages = new Messages(settings.locale());
+        this.css = resource("/static/site.css");
+        this.cssHash = sha256(css);
+    }
+
+    public Frame frame(String title, String description, String canonicalPath) {
+        return new Frame(settings.siteName(), title, description == null ? settings.siteDescription() : description,
+            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), sections.listAll(), canonicalPath, fmt, messages, css);
+    }
+
+    public ArabicFormat fmt() {
+        return fmt;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The Content-Security-Policy: only our own scripts, and only the one inline stylesheet we ship. */
+    public String contentSecurityPolicy() {
+        return "default-src 'self'; script-src 'self'; style-src 'sha256-" + cssHash + "'; img-src 'self' data: https:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Site.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.nashir.site;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+import java.nio.charset.StandardCharsets;
+
+/** The precompiled jte templates (built by jte-maven-plugin into the jar), HTML-escaping by default. */
+public final class Templates {
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    public byte[] render(String template, Object page) {
+        StringOutput out = new StringOutput(16 * 1024);
+        engine.render(template, page, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

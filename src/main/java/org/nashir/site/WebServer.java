@@ -1,0 +1,104 @@
+package org.nashir.site;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import org.nashir.article.ArchiveRoutes;
+import org.nashir.article.ArticleRoutes;
+import org.nashir.section.SectionRoutes;
+import org.nashir.views.ViewRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/** The HTTP server: the one table of URLs, the error pages, and the headers every response carries. */
+public final class WebServer {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final String NOT_FOUND_KEY = "nashir.notFoundKey";
+
+    private WebServer() {}
+
+    public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, ArchiveRoutes archive,
+                                 SectionRoutes sections, ViewRoutes views) {
+        byte[] robots = resource("/static/robots.txt");
+        String csp = site.contentSecurityPolicy();
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.http.generateEtags = false;
+            config.http.maxRequestSize = 64 * 1024;
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
+            });
+
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+                ctx.header("X-Frame-Options", "DENY");
+                ctx.header("Content-Security-Policy", csp);
+            });
+
+            config.routes.get("/", home::home);
+            config.routes.get("/latest", home::latest);
+            config.routes.get("/article/{id}", articles::show);
+            config.routes.get("/article/{id}/{slug}", articles::show);
+            config.routes.get("/section/{slug}", sections::show);
+            config.routes.get("/tag/{slug}", articles::tag);
+            config.routes.get("/author/{slug}", articles::byline);
+            config.routes.get("/archive/{year}", archive::year);
+            config.routes.get("/archive/{year}/{month}", archive::month);
+            config.routes.get("/archive/{year}/{month}/{day}", archive::day);
+            config.routes.post("/views/{id}", views::beacon);
+            config.routes.get("/views/{id}/pixel.gif", views::pixel);
+            config.routes.get("/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8").result(robots));
+            config.routes.get("/health", ctx -> ctx.header("Cache-Control", "no-store").json(java.util.Map.of("status", "ok")));
+
+            config.routes.exception(NotFound.class, (e, ctx) -> {
+                log.debug("404 {}: {}", ctx.path(), e.getMessage());
+                ctx.attribute(NOT_FOUND_KEY, e.messageKey());
+                ctx.status(HttpStatus.NOT_FOUND);
+            });
+            config.routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.MOVED_PERMANENTLY));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String id = UUID.randomUUID().toString().substring(0, 8);
+                log.error("500 [{}] {} {}", id, ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+                errorPage(ctx, site, templates, 500, "error.500.heading", site.messages().get("error.500.message", id));
+            });
+            config.routes.error(404, ctx -> {
+                String key = ctx.attribute(NOT_FOUND_KEY);
+                if (key == null) key = "error.page-not-found";
+                errorPage(ctx, site, templates, 404, "error.404.heading", site.messages().get(key));
+            });
+            config.routes.error(405, ctx -> errorPage(ctx, site, templates, 405, "error.405.heading", site.messages().get("error.405.message")));
+        });
+    }
+
+    private static void errorPage(Context ctx, Site site, Templates templates, int status, String headingKey, String message) {
+        ctx.header("Cache-Control", "no-store");
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(java.util.Map.of("error", java.util.Map.of("code", status, "message", message)));
+            return;
+        }
+        String heading = site.messages().get(headingKey);
+        byte[] html = templates.render("error.jte", new ErrorPage(site.frame(heading, message, ctx.path()), status, heading, message));
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = WebServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the class path");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.nashir.storage;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The {@code change} table: every write readers can see appends a row in the same transaction as the write,
+ * and every node tails the table to update what it derived from the database (cached pages, later the search
+ * index). Replaying from the last applied sequence means nothing is lost between "committed" and "applied".
+ */
+public final class ChangeFeed implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+
+    /** One visible change: {@code kind} such as {@code article.published}, about one entity. */
+    public record Change(long seq, String kind, String entity, long entityId) {}
+
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private volatile long applied;
+    private volatile Thread tailer;
+
+    public ChangeFeed(Database db, Clock clock) {
+        this.jdbi = db.jdbi();
+        this.dialect = db.dialect();
+        this.clock = clock;
+        this.applied = latestSeq();
+    }
+
+    /** Appends a change inside the caller's transaction. */
+    public void append(Handle h, String kind, String entity, long entityId) {
+        if (dialect == Dialect.POSTGRESQL) {
+            // A sequence hands out numbers in call order, not commit order; holding this lock until commit makes
+            // the two agree, so a tailer that has seen seq N will never later find an N-1 committed behind it.
+            h.execute("SELECT pg_advisory_xact_lock(7366)");
+        }
+        h.createUpdate("INSERT INTO change (kind, entity, entity_id, happened_at) VALUES (:kind, :entity, :id, :at)")
+            .bind("kind", kind).bind("entity", entity).bind("id", entityId).bind("at", clock.instant())
+            .execute();
+    }
+
+    public void subscribe(Consumer<Change> listener) {
+        listeners.add(listener);
+    }
+
+    /** Applies every change committed since the last call; returns how many. Safe to call from any thread. */
+    public synchronized int poll() {
+        List<Change> changes = jdbi.withHandle(h -> h.createQuery(
+                "SELECT seq, kind, entity, entity_id FROM change WHERE seq > :after ORDER BY seq LIMIT 1000")
+            .bind("after", applied)
+            .map((rs, ctx) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+            .list());
+        for (Change c : changes) {
+            for (Consumer<Change> l : listeners) l.accept(c);
+            applied = c.seq();
+        }
+        return changes.size();
+    }
+
+    public long appliedSeq() {
+        return applied;
+    }
+
+    private long latestSeq() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change").mapTo(Long.class).one());
+    }
+
+    /** Tails the table on a virtual thread, so writes made by other nodes reach this one. */
+    public void start(Duration every) {
+        tailer = Thread.ofVirtual().name("change-feed").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(every);
+                    poll();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("change feed poll failed after seq {}; retrying", applied, e);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        Thread t = tailer;
+        if (t != null) t.interrupt();
+    }
+}

@@ -1,0 +1,84 @@
+package org.nashir.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The connection pool, JDBI and migrations for one database. SQLite runs with WAL, {@code synchronous=FULL}
+ * (a committed write survives power loss) and {@code transaction_mode=IMMEDIATE}, so a write transaction takes
+ * the write lock when it begins instead of failing on lock upgrade half-way through.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /** Opens the database at {@code url}, creating the SQLite file's folder if needed, and migrates it. */
+    public static Database open(String url, String user, String password) {
+        Dialect dialect = Dialect.fromUrl(url);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("nashir-db");
+        if (dialect == Dialect.SQLITE) {
+            createParentFolder(url);
+            config.setJdbcUrl(url + (url.contains("?") ? "&" : "?")
+                + "journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=10000&transaction_mode=IMMEDIATE");
+            config.setMaximumPoolSize(8);
+        } else {
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(16);
+        }
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations(dialect.migrations()).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, dialect);
+    }
+
+    public static String sqliteUrl(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private static void createParentFolder(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        if (q >= 0) file = file.substring(0, q);
+        if (file.isEmpty() || file.equals(":memory:")) return;
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

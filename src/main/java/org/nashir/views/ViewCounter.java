@@ -1,0 +1,126 @@
+package org.nashir.views;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Counts page views in memory and writes them in batches, so a popular article costs one UPDATE every few
+ * seconds instead of one per reader. A visitor is a keyed hash of address and browser (the key is random per
+ * process, so the hash cannot be reversed or linked across restarts); the same visitor reading the same article
+ * again within 30 minutes is counted once. Crawlers and link previewers are not counted.
+ *
+ * <p>No view is lost or counted twice by a flush: each bucket is taken out of the map atomically
+ * ({@link ConcurrentHashMap#remove}) while new views go into a fresh entry ({@link ConcurrentHashMap#merge});
+ * if the write fails the taken counts are merged back.
+ */
+public final class ViewCounter {
+    private static final Logger log = LoggerFactory.getLogger(ViewCounter.class);
+    static final Duration REPEAT_WINDOW = Duration.ofMinutes(30);
+    private static final Pattern BOTS = Pattern.compile(
+        "bot|crawl|spider|slurp|preview|fetch|facebookexternalhit|whatsapp|telegram|embedly|curl|wget|python|java/|"
+            + "okhttp|go-http|headless|lighthouse|pingdom|monitor|scan|http-client|axios|node-fetch|libwww|feed",
+        Pattern.CASE_INSENSITIVE);
+
+    private final ViewStore store;
+    private final Clock clock;
+    private final ConcurrentHashMap<ViewStore.Bucket, Long> pending = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> recent;
+    private final Cache<Long, Boolean> visible = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final byte[] key = new byte[32];
+    private volatile Thread flusher;
+
+    public ViewCounter(ViewStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.recent = Caffeine.newBuilder().maximumSize(2_000_000).expireAfterWrite(REPEAT_WINDOW).build();
+        new SecureRandom().nextBytes(key);
+    }
+
+    public static boolean isBot(String userAgent) {
+        return userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find();
+    }
+
+    /** Records one page view; returns whether it counted (false for bots, repeats and unknown articles). */
+    public boolean record(long articleId, String address, String userAgent) {
+        if (isBot(userAgent)) return false;
+        if (!visible.get(articleId, store::isVisible)) return false;
+        String visitor = visitor(address, userAgent) + ":" + articleId;
+        if (recent.asMap().putIfAbsent(visitor, Boolean.TRUE) != null) return false;
+        pending.merge(new ViewStore.Bucket(articleId, Math.floorDiv(clock.millis(), 3_600_000L)), 1L, Long::sum);
+        return true;
+    }
+
+    private String visitor(String address, String userAgent) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(key);
+            sha.update((address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Writes every pending count; returns how many views were written. */
+    public synchronized long flush() {
+        Map<ViewStore.Bucket, Long> batch = new HashMap<>();
+        for (ViewStore.Bucket b : pending.keySet()) {
+            Long n = pending.remove(b);
+            if (n != null) batch.put(b, n);
+        }
+        try {
+            store.add(batch);
+        } catch (RuntimeException e) {
+            batch.forEach((b, n) -> pending.merge(b, n, Long::sum));
+            throw e;
+        }
+        return batch.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long pendingViews() {
+        return pending.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public void start(Duration every) {
+        flusher = Thread.ofVirtual().name("view-flush").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(every);
+                    flush();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("writing {} counted views failed; they stay in memory and are retried", pendingViews(), e);
+                }
+            }
+        });
+    }
+
+    /** Stops the timer and writes what is left, so a clean shutdown loses nothing. */
+    public void stop() {
+        Thread t = flusher;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        flush();
+    }
+}

@@ -1,0 +1,77 @@
+package org.nashir.views;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.nashir.article.ArticleStore;
+import org.nashir.article.Teaser;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Writes counted views in batches and reads the most-read lists. */
+public final class ViewStore {
+    /** Views counted for one article in one hour (hours since the epoch, UTC). */
+    public record Bucket(long articleId, long hour) {}
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ViewStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds the counts in one transaction: the article's total, its day and its hour. Increments, never
+     * read-modify-write, so several nodes flushing at once add up. Views of an article deleted since they
+     * were counted are dropped by the {@code EXISTS} guards instead of failing the batch.
+     */
+    public void add(Map<Bucket, Long> counts) {
+        if (counts.isEmpty()) return;
+        jdbi.useTransaction(h -> {
+            PreparedBatch total = h.prepareBatch("UPDATE article SET view_count = view_count + :n WHERE id = :id");
+            PreparedBatch day = h.prepareBatch("""
+                INSERT INTO article_view_day (article_id, day, views)
+                SELECT :id, :day, :n WHERE EXISTS (SELECT 1 FROM article WHERE id = :id)
+                ON CONFLICT (article_id, day) DO UPDATE SET views = article_view_day.views + excluded.views""");
+            PreparedBatch hour = h.prepareBatch("""
+                INSERT INTO article_view_hour (article_id, hour, views)
+                SELECT :id, :hour, :n WHERE EXISTS (SELECT 1 FROM article WHERE id = :id)
+                ON CONFLICT (article_id, hour) DO UPDATE SET views = article_view_hour.views + excluded.views""");
+            counts.forEach((b, n) -> {
+                total.bind("n", n).bind("id", b.articleId()).add();
+                day.bind("id", b.articleId()).bind("day", Math.floorDiv(b.hour(), 24)).bind("n", n).add();
+                hour.bind("id", b.articleId()).bind("hour", b.hour()).bind("n", n).add();
+            });
+            total.execute();
+            day.execute();
+            hour.execute();
+        });
+    }
+
+    /** The most-read published articles over the last {@code window} (whole hours, so 24 h means the last 24 buckets). */
+    public List<Teaser> listMostRead(Duration window, int limit) {
+        long now = Math.floorDiv(clock.millis(), 3_600_000L);
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ArticleStore.TEASER_COLUMNS + " " + """
+                 FROM (SELECT article_id, SUM(views) AS recent FROM article_view_hour WHERE hour > :since GROUP BY article_id) v
+                 JOIN article a ON a.id = v.article_id JOIN section s ON s.id = a.section_id
+                 WHERE a.status = 'published' AND a.published_at <= :now
+                 ORDER BY v.recent DESC, a.published_at DESC LIMIT :limit""")
+            .bind("since", now - window.toHours()).bind("now", clock.instant()).bind("limit", limit)
+            .map(ArticleStore.TEASER).list());
+    }
+
+    /** Total views of one article on one day (days since the epoch, UTC); for tests and the back office. */
+    public long viewsOnDay(long articleId, long day) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(views), 0) FROM article_view_day WHERE article_id = :id AND day = :day")
+            .bind("id", articleId).bind("day", day).mapTo(Long.class).one());
+    }
+
+    /** Whether views of this article may be counted: it exists and readers can see it. */
+    boolean isVisible(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE id = :id AND status = 'published' AND published_at <= :now")
+            .bind("id", articleId).bind("now", clock.instant()).mapTo(Integer.class).one() > 0);
+    }
+}
