@@ -46,7 +46,9 @@ public final class ViewCounter {
     public ViewCounter(ViewStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.recent = Caffeine.newBuilder().maximumSize(2_000_000).expireAfterWrite(REPEAT_WINDOW).build();
+        // The window follows the site's clock, so it is the same 30 minutes the rest of the site sees.
+        this.recent = Caffeine.newBuilder().maximumSize(2_000_000).expireAfterWrite(REPEAT_WINDOW)
+            .ticker(() -> clock.millis() * 1_000_000L).build();
         new SecureRandom().nextBytes(key);
     }
 
