@@ -48,6 +48,10 @@ public final class TestSite implements AutoCloseable {
         return create(Dialect.SQLITE, dir, Map.of());
     }
 
+    public static TestSite create(Path dir, Map<String, String> more) {
+        return create(Dialect.SQLITE, dir, more);
+    }
+
     public TestSite start() {
         port = nashir.start();
         return this;

@@ -1,0 +1,61 @@
+package org.nashir.testing;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Selenium, never a downloaded browser. Where Chromium is not installed the
+ * browser tests are skipped, unless {@code -Dnashir.requireBrowser=true} (set by .ci/run) makes that a failure.
+ */
+public final class Browser {
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String DRIVER = "/usr/bin/chromedriver";
+
+    private Browser() {}
+
+    public static ChromeDriver open(boolean javascript, int width, int height) {
+        boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+        if (!present && Boolean.getBoolean("nashir.requireBrowser")) {
+            throw new IllegalStateException("browser tests are required but " + CHROMIUM + " or " + DRIVER + " is missing (apt-get install -y chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(present, "Chromium is not installed: apt-get install -y chromium chromium-driver");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("nashir-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+            // A reader's browser: headless Chromium's own user agent is (rightly) not counted as a view.
+            "--user-agent=" + TestSite.BROWSER_UA);
+        if (!javascript) options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    public static Path screenshot(ChromeDriver driver, String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save screenshot " + name, e);
+        }
+    }
+
+}
