@@ -36,6 +36,21 @@ public final class Site {
             settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), sections.listAll(), canonicalPath, fmt, messages, css);
     }
 
+    /**
+     * The frame for an error page, which must render even when the database is what failed: without the
+     * section navigation if it cannot be read.
+     */
+    Frame errorFrame(String title, String description, String path) {
+        java.util.List<org.nashir.section.Section> nav;
+        try {
+            nav = sections.listAll();
+        } catch (RuntimeException databaseDown) {
+            nav = java.util.List.of();
+        }
+        return new Frame(settings.siteName(), title, description, settings.baseUrl() + path, settings.locale().toLanguageTag(),
+            nav, path, fmt, messages, css);
+    }
+
     public ArabicFormat fmt() {
         return fmt;
     }

@@ -26,6 +26,7 @@ public final class WebServer {
     public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, ArchiveRoutes archive,
                                  SectionRoutes sections, ViewRoutes views) {
         byte[] robots = resource("/static/robots.txt");
+        byte[] favicon = resource("/static/favicon.svg");
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -59,6 +60,7 @@ public final class WebServer {
             config.routes.post("/views/{id}", views::beacon);
             config.routes.get("/views/{id}/pixel.gif", views::pixel);
             config.routes.get("/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8").result(robots));
+            config.routes.get("/favicon.ico", ctx -> ctx.header("Cache-Control", "public, max-age=604800").contentType("image/svg+xml").result(favicon));
             config.routes.get("/health", ctx -> ctx.header("Cache-Control", "no-store").json(java.util.Map.of("status", "ok")));
 
             config.routes.exception(NotFound.class, (e, ctx) -> {
@@ -89,7 +91,7 @@ public final class WebServer {
             return;
         }
         String heading = site.messages().get(headingKey);
-        byte[] html = templates.render("error.jte", new ErrorPage(site.frame(heading, message, ctx.path()), status, heading, message));
+        byte[] html = templates.render("error.jte", new ErrorPage(site.errorFrame(heading, message, ctx.path()), status, heading, message));
         ctx.contentType("text/html; charset=utf-8").result(html);
     }
 
