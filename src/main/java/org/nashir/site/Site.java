@@ -21,6 +21,7 @@ public final class Site {
     private final Messages messages;
     private final String css;
     private final String cssHash;
+    private final String assetVersion;
 
     public Site(Settings settings, SectionStore sections, Clock clock) {
         this.settings = settings;
@@ -29,11 +30,13 @@ public final class Site {
         this.messages = new Messages(settings.locale());
         this.css = resource("/static/site.css");
         this.cssHash = sha256(css);
+        // Static files are cached for a year; their URLs carry this version so a new release is fetched at once.
+        this.assetVersion = sha256(resource("/static/nashir.js") + resource("/static/favicon.svg")).replaceAll("[^A-Za-z0-9]", "").substring(0, 10);
     }
 
     public Frame frame(String title, String description, String canonicalPath) {
         return new Frame(settings.siteName(), title, description == null ? settings.siteDescription() : description,
-            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), sections.listAll(), canonicalPath, fmt, messages, css);
+            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), sections.listAll(), canonicalPath, fmt, messages, css, assetVersion);
     }
 
     /**
@@ -48,7 +51,7 @@ public final class Site {
             nav = java.util.List.of();
         }
         return new Frame(settings.siteName(), title, description, settings.baseUrl() + path, settings.locale().toLanguageTag(),
-            nav, path, fmt, messages, css);
+            nav, path, fmt, messages, css, assetVersion);
     }
 
     public ArabicFormat fmt() {

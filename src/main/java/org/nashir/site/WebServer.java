@@ -37,7 +37,7 @@ public final class WebServer {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
             });
 
             config.routes.before(ctx -> {

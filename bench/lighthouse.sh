@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Lighthouse 12.2.3 (from npm, into a throw-away folder) with Debian's Chromium, on the demo site's home page and
+# an article page, mobile and desktop. Prints each category's score and every audit that is not perfect.
+#   bench/lighthouse.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18081}
+tools=$(mktemp -d)
+data=$(mktemp -d)
+out=bench/results/lighthouse
+mkdir -p "$out"
+(cd "$tools" && npm i -s -E lighthouse@12.2.3 >/dev/null)
+./nashir --help >/dev/null
+"${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" --enable-native-access=ALL-UNNAMED -jar target/nashir.jar serve --demo --data "$data" --port "$PORT" > "$out/server.log" 2>&1 &
+server=$!
+trap 'kill $server; wait $server 2>/dev/null || true; rm -rf "$tools" "$data"' EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+article=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o '/article/[0-9]*' | head -1)
+flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage"
+for form in mobile desktop; do
+  for page in / "$article"; do
+    report="$out/$form$(echo "$page" | tr / _).json"
+    preset=(); [ "$form" = desktop ] && preset=(--preset=desktop)
+    CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "http://localhost:$PORT$page" --quiet --chrome-flags="$flags" \
+      "${preset[@]}" --output=json --output-path="$report" >/dev/null 2>&1
+    node -e "const r=require(process.argv[1]);const c=r.categories;
+      console.log(process.argv[2].padEnd(8), process.argv[3].padEnd(12), Object.keys(c).map(k=>k+'='+Math.round(c[k].score*100)).join(' '));
+      for (const a of Object.values(r.audits)) if (a.score!==null && a.score<1 && !['informative','notApplicable','manual'].includes(a.scoreDisplayMode)) console.log('    below 1:', a.id, a.score);" \
+      "$PWD/$report" "$form" "$page"
+  done
+done
