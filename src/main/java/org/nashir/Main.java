@@ -2,12 +2,13 @@ package org.nashir;
 
 import org.nashir.cli.ImportCommand;
 import org.nashir.cli.ServeCommand;
+import org.nashir.cli.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar nashir.jar <command>}: the operator's entry point. */
 @Command(name = "nashir", mixinStandardHelpOptions = true, version = "Nashir 0.1",
-    description = "ناشر: منصة نشر إخبارية عربية", subcommands = {ServeCommand.class, ImportCommand.class})
+    description = "ناشر: منصة نشر إخبارية عربية", subcommands = {ServeCommand.class, ImportCommand.class, UserCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -1,12 +1,23 @@
 package org.nashir;
 
 import io.javalin.Javalin;
+import org.nashir.account.AccountRoutes;
+import org.nashir.account.AccountStore;
+import org.nashir.account.AuditLog;
+import org.nashir.account.SignInRoutes;
+import org.nashir.account.Throttle;
 import org.nashir.article.ArchiveRoutes;
 import org.nashir.article.ArticleRoutes;
 import org.nashir.article.ArticleStore;
+import org.nashir.article.Editing;
+import org.nashir.article.EditorRoutes;
 import org.nashir.article.Publishing;
+import org.nashir.article.RevisionStore;
 import org.nashir.section.SectionRoutes;
 import org.nashir.section.SectionStore;
+import org.nashir.site.AdminRoute;
+import org.nashir.site.DashboardRoutes;
+import org.nashir.site.Guard;
 import org.nashir.site.HomeRoutes;
 import org.nashir.site.PageCache;
 import org.nashir.site.Site;
@@ -17,26 +28,44 @@ import org.nashir.storage.Database;
 import org.nashir.views.ViewCounter;
 import org.nashir.views.ViewRoutes;
 import org.nashir.views.ViewStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+
+import static org.nashir.site.AdminRoute.EDITORS;
+import static org.nashir.site.AdminRoute.ADMINS;
+import static org.nashir.site.AdminRoute.EVERYONE;
+import static org.nashir.site.AdminRoute.NEWSROOM;
+import static org.nashir.site.AdminRoute.get;
+import static org.nashir.site.AdminRoute.post;
 
 /**
  * One running Nashir: the database, the stores, the change feed and the web server, wired by hand in one
  * place. The CLI commands and the tests build it the same way.
  */
 public final class Nashir implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Nashir.class);
+
     public final Settings settings;
     public final Clock clock;
     public final Database db;
     public final ChangeFeed changes;
     public final SectionStore sections;
     public final ArticleStore articles;
+    public final RevisionStore revisions;
     public final Publishing publishing;
     public final ViewStore viewStore;
     public final ViewCounter views;
     public final PageCache pages;
+    public final AccountStore accounts;
+    public final AuditLog audit;
+    public final Editing editing;
     private Javalin server;
+    private List<AdminRoute> adminRoutes = List.of();
+    private Thread scheduler;
 
     public Nashir(Settings settings, Clock clock) {
         this.settings = settings;
@@ -45,32 +74,75 @@ public final class Nashir implements AutoCloseable {
         this.changes = new ChangeFeed(db, clock);
         this.sections = new SectionStore(db.jdbi());
         this.articles = new ArticleStore(db.jdbi(), clock);
+        this.revisions = new RevisionStore(db.jdbi());
         this.publishing = new Publishing(db.jdbi(), articles, sections, changes, clock);
         this.viewStore = new ViewStore(db.jdbi(), clock);
         this.views = new ViewCounter(viewStore, clock);
         this.pages = new PageCache(settings.pageCacheSeconds());
+        this.accounts = new AccountStore(db.jdbi(), clock);
+        this.audit = new AuditLog(db.jdbi(), clock);
+        this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, clock, settings.timeZone());
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
         changes.subscribe(change -> pages.invalidateAll());
     }
 
-    /** Starts the web server, the change-feed tailer and the view flusher; returns the bound port. */
+    /** Starts the web server, the change-feed tailer, the view flusher and the scheduler; returns the bound port. */
     public int start() {
         Site site = new Site(settings, sections, clock);
         Templates templates = new Templates();
+        Guard guard = new Guard(accounts, settings.baseUrl().startsWith("https://"));
+        EditorRoutes editor = new EditorRoutes(articles, revisions, sections, editing, List::of, site, templates, clock);
+        DashboardRoutes dashboard = new DashboardRoutes(articles, site, templates);
+        AccountRoutes accountRoutes = new AccountRoutes(accounts, audit, site, templates);
+        adminRoutes = List.of(
+            get("/admin", EVERYONE, dashboard::show),
+            get("/admin/articles", NEWSROOM, editor::list),
+            get("/admin/articles/new", NEWSROOM, editor::newForm),
+            post("/admin/articles", NEWSROOM, editor::create),
+            post("/admin/articles/preview", NEWSROOM, editor::preview),
+            get("/admin/articles/{id}", NEWSROOM, editor::edit),
+            post("/admin/articles/{id}", NEWSROOM, editor::save),
+            post("/admin/articles/{id}/delete", EDITORS, editor::delete),
+            get("/admin/articles/{id}/revisions", NEWSROOM, editor::revisionList),
+            get("/admin/articles/{id}/revisions/{version}", NEWSROOM, editor::compare),
+            post("/admin/articles/{id}/revisions/{version}/restore", NEWSROOM, editor::restore),
+            get("/admin/accounts", ADMINS, accountRoutes::list),
+            post("/admin/accounts", ADMINS, accountRoutes::create),
+            post("/admin/accounts/{id}/role", ADMINS, accountRoutes::changeRole),
+            get("/admin/audit", ADMINS, accountRoutes::auditLog));
         server = WebServer.create(site, templates,
             new HomeRoutes(articles, sections, viewStore, site, templates, pages),
             new ArticleRoutes(articles, sections, site, templates, pages),
             new ArchiveRoutes(articles, site, templates, pages),
             new SectionRoutes(sections, articles, site, templates, pages),
-            new ViewRoutes(views));
+            new ViewRoutes(views),
+            guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
+        scheduler = Thread.ofVirtual().name("scheduler").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(Duration.ofSeconds(5));
+                    editing.publishDue();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("publishing scheduled articles failed; retrying", e);
+                }
+            }
+        });
         return server.port();
+    }
+
+    /** The back office's routes and their roles, as the server enforces them. */
+    public List<AdminRoute> adminRoutes() {
+        return adminRoutes;
     }
 
     @Override
     public void close() {
+        if (scheduler != null) scheduler.interrupt();
         if (server != null) server.stop();
         changes.close();
         views.stop();

@@ -7,9 +7,13 @@ public record Article(
     long id, String slug, String title, String kicker, String summary, String body,
     String sourceName, String sourceUrl, String label, long sectionId, String status,
     Instant publishedAt, Instant updatedAt, Instant createdAt, long viewCount, int version,
-    String legacyUrl, String importKey) {
+    String legacyUrl, String importKey, Long createdBy, Long featuredMediaId) {
 
     public static final String DRAFT = "draft";
+    /** Submitted by a writer, waiting for an editor. */
+    public static final String REVIEW = "review";
+    /** Approved, to be published by the scheduler at {@code publishedAt}. */
+    public static final String SCHEDULED = "scheduled";
     public static final String PUBLISHED = "published";
     public static final String ARCHIVED = "archived";
 

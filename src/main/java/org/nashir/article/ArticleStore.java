@@ -118,6 +118,23 @@ public final class ArticleStore {
         });
     }
 
+    /** A line of the back office's article list. */
+    public record Row(long id, String title, String status, String sectionName, Instant publishedAt, Instant updatedAt, String createdBy) {}
+
+    /**
+     * Articles for the back office, newest change first: all of them, or those of one status, or (for writers)
+     * only those the account created.
+     */
+    public List<Row> listForBackOffice(String status, Long createdBy, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT a.id, a.title, a.status, s.name AS section_name, a.published_at, a.updated_at, COALESCE(acc.name, '') AS created_by
+                FROM article a JOIN section s ON s.id = a.section_id LEFT JOIN account acc ON acc.id = a.created_by
+                WHERE (:status IS NULL OR a.status = :status) AND (:owner IS NULL OR a.created_by = :owner)
+                ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit""")
+            .bind("status", status).bind("owner", createdBy).bind("limit", limit)
+            .map(ConstructorMapper.of(Row.class)).list());
+    }
+
     /** Inserts the article row; the caller's transaction adds bylines, tags and the change row. */
     long insert(Handle h, NewArticle a, String slug, String body, long sectionId, Instant now) {
         return h.createUpdate("""

@@ -31,6 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (demo) {
             int added = DemoContent.loadIfEmpty(nashir);
             if (added > 0) System.out.println("أُضيف " + added + " مقالاً تجريبياً.");
+            DemoContent.demoAdmin(nashir).ifPresent(password -> System.out.println(
+                "لوحة التحرير: http://localhost:" + nashir.settings.port() + "/admin  البريد: " + DemoContent.ADMIN_EMAIL + "  كلمة المرور: " + password));
         }
         int bound = nashir.start();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -27,7 +27,20 @@ public final class DemoContent {
     record Item(String section, String title, String kicker, String summary, List<String> bylines, List<String> tags,
                 int hours, long views, String label, List<String> paragraphs) {}
 
+    public static final String ADMIN_EMAIL = "admin@nashir.example";
+
     private DemoContent() {}
+
+    /**
+     * Creates the demo site's admin account when the site has no account yet; returns its generated password,
+     * which is printed once and never stored in clear.
+     */
+    public static java.util.Optional<String> demoAdmin(Nashir nashir) {
+        if (nashir.accounts.any()) return java.util.Optional.empty();
+        String password = org.nashir.account.Passwords.generate();
+        nashir.accounts.create(ADMIN_EMAIL, "مدير الموقع التجريبي", org.nashir.account.Role.ADMIN, password);
+        return java.util.Optional.of(password);
+    }
 
     /** Adds the demo articles when the site has none; returns how many were added. */
     public static int loadIfEmpty(Nashir nashir) {

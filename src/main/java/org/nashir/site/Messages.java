@@ -20,6 +20,10 @@ public final class Messages {
         }
     }
 
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The message with {0}, {1}… replaced by already-formatted arguments. */
     public String get(String key, Object... args) {
         String text = get(key);

@@ -54,6 +54,14 @@ public final class Site {
             nav, path, fmt, messages, css, assetVersion);
     }
 
+    /** The back-office frame for this request; {@code ?done=KEY} shows the message {@code notice.KEY} once. */
+    public AdminFrame adminFrame(io.javalin.http.Context ctx, String title, String active) {
+        String done = ctx.queryParam("done");
+        String notice = done != null && done.matches("[a-z-]{1,30}") && messages.has("notice." + done) ? messages.get("notice." + done) : null;
+        return new AdminFrame(settings.siteName(), title, Guard.session(ctx).map(s -> s.account()).orElse(null), Guard.csrf(ctx),
+            active, messages, fmt, notice);
+    }
+
     public ArabicFormat fmt() {
         return fmt;
     }
@@ -68,7 +76,7 @@ public final class Site {
 
     /** The Content-Security-Policy: only our own scripts, and only the one inline stylesheet we ship. */
     public String contentSecurityPolicy() {
-        return "default-src 'self'; script-src 'self'; style-src 'sha256-" + cssHash + "'; img-src 'self' data: https:; "
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-" + cssHash + "'; img-src 'self' data: https:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import org.nashir.article.ArchiveRoutes;
+import org.nashir.account.SignInRoutes;
 import org.nashir.article.ArticleRoutes;
 import org.nashir.section.SectionRoutes;
 import org.nashir.views.ViewRoutes;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.UUID;
 
 /** The HTTP server: the one table of URLs, the error pages, and the headers every response carries. */
@@ -24,14 +26,15 @@ public final class WebServer {
     private WebServer() {}
 
     public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, ArchiveRoutes archive,
-                                 SectionRoutes sections, ViewRoutes views) {
+                                 SectionRoutes sections, ViewRoutes views, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
         byte[] robots = resource("/static/robots.txt");
         byte[] favicon = resource("/static/favicon.svg");
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.generateEtags = false;
-            config.http.maxRequestSize = 64 * 1024;
+            // Article bodies and image uploads; the media routes check their own, smaller limit first.
+            config.http.maxRequestSize = 40L * 1024 * 1024;
             config.startup.showJavalinBanner = false;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -63,6 +66,26 @@ public final class WebServer {
             config.routes.get("/favicon.ico", ctx -> ctx.header("Cache-Control", "public, max-age=604800").contentType("image/svg+xml").result(favicon));
             config.routes.get("/health", ctx -> ctx.header("Cache-Control", "no-store").json(java.util.Map.of("status", "ok")));
 
+            // The back office: every request passes the guard (session, CSRF on POST); every route checks its roles.
+            config.routes.before("/admin", guard::before);
+            config.routes.before("/admin/*", guard::before);
+            config.routes.get("/admin/sign-in", signIn::form);
+            config.routes.post("/admin/sign-in", signIn::signIn);
+            config.routes.post("/admin/sign-out", signIn::signOut);
+            for (AdminRoute r : admin) {
+                if (r.method().equals("GET")) config.routes.get(r.path(), guard.protect(r));
+                else config.routes.post(r.path(), guard.protect(r));
+            }
+
+            config.routes.exception(Forbidden.class, (e, ctx) -> {
+                log.info("403 {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.status(HttpStatus.FORBIDDEN);
+                errorPage(ctx, site, templates, 403, "error.403.heading", site.messages().get(e.messageKey()));
+            });
+            config.routes.exception(Conflict.class, (e, ctx) -> {
+                ctx.status(HttpStatus.CONFLICT);
+                errorPage(ctx, site, templates, 409, "error.409.heading", site.messages().get(e.messageKey()));
+            });
             config.routes.exception(NotFound.class, (e, ctx) -> {
                 log.debug("404 {}: {}", ctx.path(), e.getMessage());
                 ctx.attribute(NOT_FOUND_KEY, e.messageKey());

@@ -31,7 +31,7 @@ CREATE TABLE article (
     source_url   TEXT,
     label        TEXT,
     section_id   BIGINT      NOT NULL REFERENCES section (id),
-    status       TEXT        NOT NULL CHECK (status IN ('draft', 'published', 'archived')),
+    status       TEXT        NOT NULL CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
     published_at TIMESTAMPTZ,
     updated_at   TIMESTAMPTZ NOT NULL,
     created_at   TIMESTAMPTZ NOT NULL,

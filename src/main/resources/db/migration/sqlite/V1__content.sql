@@ -32,7 +32,7 @@ CREATE TABLE article (
     source_url   TEXT,
     label        TEXT,
     section_id   INTEGER NOT NULL REFERENCES section (id),
-    status       TEXT    NOT NULL CHECK (status IN ('draft', 'published', 'archived')),
+    status       TEXT    NOT NULL CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
     published_at INTEGER,
     updated_at   INTEGER NOT NULL,
     created_at   INTEGER NOT NULL,

@@ -1,0 +1,81 @@
+package org.nashir.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.nashir.site.AdminFrame;
+import org.nashir.site.Guard;
+import org.nashir.site.NotFound;
+import org.nashir.site.Site;
+import org.nashir.site.Templates;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts and the audit log: for admins only. */
+public final class AccountRoutes {
+    public record AccountsPage(AdminFrame frame, List<Account> accounts, List<Role> roles, String error, String name, String email) {}
+
+    public record AuditPage(AdminFrame frame, List<AuditLog.Entry> entries) {}
+
+    private final AccountStore accounts;
+    private final AuditLog audit;
+    private final Site site;
+    private final Templates templates;
+
+    public AccountRoutes(AccountStore accounts, AuditLog audit, Site site, Templates templates) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.site = site;
+        this.templates = templates;
+    }
+
+    public void list(Context ctx) {
+        render(ctx, 200, null, "", "");
+    }
+
+    public void create(Context ctx) {
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
+        String email = Optional.ofNullable(ctx.formParam("email")).orElse("").strip();
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        Optional<Role> role = parseRole(ctx.formParam("role"));
+        if (role.isEmpty()) {
+            render(ctx, 422, "الدور غير معروف", name, email);
+            return;
+        }
+        try {
+            long id = accounts.create(email, name, role.get(), password);
+            audit.record(Guard.required(ctx).account().id(), "account.created", "account:" + id, email + " " + role.get().db());
+        } catch (IllegalArgumentException e) {
+            render(ctx, 422, e.getMessage(), name, email);
+            return;
+        }
+        ctx.redirect("/admin/accounts?done=account-saved", HttpStatus.SEE_OTHER);
+    }
+
+    public void changeRole(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad account id " + raw, "error.page-not-found");
+        Account target = accounts.findById(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no account " + raw, "error.page-not-found"));
+        Role role = parseRole(ctx.formParam("role")).orElseThrow(() -> new NotFound("bad role", "error.page-not-found"));
+        accounts.setRole(target.id(), role);
+        audit.record(Guard.required(ctx).account().id(), "account.role-changed", "account:" + target.id(),
+            target.email() + ": " + target.role().db() + " → " + role.db());
+        ctx.redirect("/admin/accounts?done=account-saved", HttpStatus.SEE_OTHER);
+    }
+
+    public void auditLog(Context ctx) {
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("admin/audit.jte",
+            new AuditPage(site.adminFrame(ctx, site.messages().get("admin.audit"), "audit"), audit.listLatest(500))));
+    }
+
+    private void render(Context ctx, int status, String error, String name, String email) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("admin/accounts.jte",
+            new AccountsPage(site.adminFrame(ctx, site.messages().get("admin.accounts"), "accounts"), accounts.listAll(), List.of(Role.values()), error, name, email)));
+    }
+
+    static Optional<Role> parseRole(String raw) {
+        if (raw == null) return Optional.empty();
+        for (Role r : Role.values()) if (r.db().equals(raw)) return Optional.of(r);
+        return Optional.empty();
+    }
+}

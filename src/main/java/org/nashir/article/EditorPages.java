@@ -1,0 +1,31 @@
+package org.nashir.article;
+
+import org.nashir.section.Section;
+import org.nashir.site.AdminFrame;
+
+import java.util.List;
+import java.util.Map;
+
+/** The template models of the article editor's pages. */
+public final class EditorPages {
+    private EditorPages() {}
+
+    public record ListPage(AdminFrame frame, List<ArticleStore.Row> rows, String status) {}
+
+    /** A picture that can be chosen as the featured image. */
+    public record Picture(long id, String label) {}
+
+    public record EditPage(AdminFrame frame, Long id, ArticleForm form, Map<String, ArticleForm.Problem> errors, List<Section> sections,
+                           List<Picture> pictures, String status, boolean canPublish, String publicPath) {
+        public String error(String field) {
+            ArticleForm.Problem p = errors.get(field);
+            return p == null ? null : frame.t().get(p.key(), p.args());
+        }
+    }
+
+    public record RevisionsPage(AdminFrame frame, Article article, List<Revision> revisions) {}
+
+    public record ComparePage(AdminFrame frame, Article article, Revision old, List<WordDiff.Part> parts) {}
+
+    public record ConflictPage(AdminFrame frame, long id, ArticleForm yours, Revision theirs, List<WordDiff.Part> parts) {}
+}

@@ -1,0 +1,185 @@
+package org.nashir.article;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.nashir.account.Account;
+import org.nashir.account.Role;
+import org.nashir.section.Section;
+import org.nashir.section.SectionStore;
+import org.nashir.site.Forbidden;
+import org.nashir.site.Guard;
+import org.nashir.site.NotFound;
+import org.nashir.site.Site;
+import org.nashir.site.Templates;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The back office's article pages: list, editor, preview, revisions, restore, delete. */
+public final class EditorRoutes {
+    private final ArticleStore articles;
+    private final RevisionStore revisions;
+    private final SectionStore sections;
+    private final Editing editing;
+    private final Supplier<List<EditorPages.Picture>> pictures;
+    private final Site site;
+    private final Templates templates;
+    private final Clock clock;
+
+    public EditorRoutes(ArticleStore articles, RevisionStore revisions, SectionStore sections, Editing editing,
+                        Supplier<List<EditorPages.Picture>> pictures, Site site, Templates templates, Clock clock) {
+        this.articles = articles;
+        this.revisions = revisions;
+        this.sections = sections;
+        this.editing = editing;
+        this.pictures = pictures;
+        this.site = site;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void list(Context ctx) {
+        Account me = Guard.required(ctx).account();
+        String status = ctx.queryParam("status");
+        if (status != null && !List.of(Article.DRAFT, Article.REVIEW, Article.SCHEDULED, Article.PUBLISHED, Article.ARCHIVED).contains(status)) status = null;
+        List<ArticleStore.Row> rows = articles.listForBackOffice(status, me.role() == Role.WRITER ? me.id() : null, 200);
+        html(ctx, 200, "admin/articles.jte", new EditorPages.ListPage(site.adminFrame(ctx, site.messages().get("admin.articles"), "articles"), rows, status));
+    }
+
+    public void newForm(Context ctx) {
+        List<Section> all = sections.listAll();
+        editor(ctx, 200, null, ArticleForm.empty(all.isEmpty() ? 0 : all.getFirst().id()), Map.of(), Article.DRAFT, "new");
+    }
+
+    public void create(Context ctx) {
+        Account me = Guard.required(ctx).account();
+        ArticleForm form = ArticleForm.from(ctx);
+        var errors = form.check(site.fmt().zone(), clock.instant());
+        if (!errors.isEmpty()) {
+            editor(ctx, 422, null, form, errors, Article.DRAFT, "new");
+            return;
+        }
+        Editing.Saved saved = editing.create(form, me);
+        ctx.redirect("/admin/articles/" + saved.id() + "?done=" + notice(form.action()), HttpStatus.SEE_OTHER);
+    }
+
+    public void edit(Context ctx) {
+        Article a = find(ctx);
+        mayEdit(ctx, a);
+        editor(ctx, 200, a.id(), ArticleForm.of(a, articles.listBylines(a.id()), articles.listTags(a.id()), site.fmt().zone()), Map.of(), a.status(), "articles");
+    }
+
+    public void save(Context ctx) {
+        Article a = find(ctx);
+        Account me = Guard.required(ctx).account();
+        ArticleForm form = ArticleForm.from(ctx);
+        var errors = form.check(site.fmt().zone(), clock.instant());
+        if (!errors.isEmpty()) {
+            editor(ctx, 422, a.id(), form, errors, a.status(), "articles");
+            return;
+        }
+        try {
+            editing.update(a.id(), form, me);
+        } catch (Editing.StaleEdit stale) {
+            Revision theirs = revisions.find(a.id(), stale.current.version()).orElseThrow();
+            Revision yours = new Revision(a.id(), -1, form.title(), form.kicker(), form.summary(), BodyHtml.sanitize(form.body()), null, null, null,
+                0, "", "", "", null, me.name(), clock.instant());
+            html(ctx, 409, "admin/conflict.jte", new EditorPages.ConflictPage(site.adminFrame(ctx, site.messages().get("conflict.title"), "articles"),
+                a.id(), form, theirs, WordDiff.between(yours.text(), theirs.text())));
+            return;
+        }
+        ctx.redirect("/admin/articles/" + a.id() + "?done=" + notice(form.action()), HttpStatus.SEE_OTHER);
+    }
+
+    /** The unsaved form rendered with the public article template, as readers would see it. */
+    public void preview(Context ctx) {
+        ArticleForm form = ArticleForm.from(ctx);
+        long sectionId = form.sectionId().matches("[0-9]{1,18}") ? Long.parseLong(form.sectionId()) : -1;
+        Section section = sections.listAll().stream().filter(s -> s.id() == sectionId).findFirst()
+            .orElse(new Section(0, "", "", 0));
+        java.time.Instant at = form.publishAt(site.fmt().zone()).orElse(clock.instant());
+        Article draft = new Article(0, "", form.title(), ArticleForm.blankToNull(form.kicker()), ArticleForm.blankToNull(form.summary()),
+            BodyHtml.sanitize(form.body()), ArticleForm.blankToNull(form.sourceName()), ArticleForm.blankToNull(form.sourceUrl()),
+            ArticleForm.blankToNull(form.label()), section.id(), Article.DRAFT, at, at, at, 0, 0, null, null, null, null);
+        List<Byline> bylines = ArticleForm.names(form.bylines()).stream().map(n -> new Byline(0, org.nashir.arabic.Slug.of(n), n, Byline.looksLikeDesk(n), null)).toList();
+        List<Tag> tags = ArticleForm.names(form.tags()).stream().map(n -> new Tag(0, org.nashir.arabic.Slug.of(n), n)).toList();
+        ctx.header("X-Robots-Tag", "noindex");
+        html(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
+            draft, section, bylines, tags, List.of()));
+    }
+
+    public void revisionList(Context ctx) {
+        Article a = find(ctx);
+        mayEdit(ctx, a);
+        html(ctx, 200, "admin/revisions.jte", new EditorPages.RevisionsPage(
+            site.adminFrame(ctx, site.messages().get("revisions.title", a.title()), "articles"), a, revisions.listFor(a.id())));
+    }
+
+    public void compare(Context ctx) {
+        Article a = find(ctx);
+        mayEdit(ctx, a);
+        Revision old = revision(ctx, a);
+        Revision current = revisions.find(a.id(), a.version()).orElse(old);
+        html(ctx, 200, "admin/compare.jte", new EditorPages.ComparePage(
+            site.adminFrame(ctx, site.messages().get("revisions.compare-title", site.fmt().number(old.version()), site.fmt().number(a.version())), "articles"),
+            a, old, WordDiff.between(old.text(), current.text())));
+    }
+
+    public void restore(Context ctx) {
+        Article a = find(ctx);
+        mayEdit(ctx, a);
+        Revision old = revision(ctx, a);
+        editing.restore(a.id(), old.version(), Guard.required(ctx).account());
+        ctx.redirect("/admin/articles/" + a.id() + "?done=restored", HttpStatus.SEE_OTHER);
+    }
+
+    public void delete(Context ctx) {
+        Article a = find(ctx);
+        editing.delete(a.id(), Guard.required(ctx).account());
+        ctx.redirect("/admin/articles?done=deleted", HttpStatus.SEE_OTHER);
+    }
+
+    private void editor(Context ctx, int status, Long id, ArticleForm form, Map<String, ArticleForm.Problem> errors, String articleStatus, String active) {
+        Account me = Guard.required(ctx).account();
+        String title = id == null ? site.messages().get("admin.new-article") : form.title();
+        html(ctx, status, "admin/editor.jte", new EditorPages.EditPage(site.adminFrame(ctx, title, active), id, form, errors,
+            sections.listAll(), pictures.get(), articleStatus, me.role().canPublish(), id == null ? null : Article.path(id)));
+    }
+
+    private Article find(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad article id " + raw, "error.article-not-found");
+        return articles.findById(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no article " + raw, "error.article-not-found"));
+    }
+
+    private Revision revision(Context ctx, Article a) {
+        String raw = ctx.pathParam("version");
+        if (!raw.matches("[0-9]{1,9}")) throw new NotFound("bad version " + raw, "error.article-not-found");
+        return revisions.find(a.id(), Integer.parseInt(raw)).orElseThrow(() -> new NotFound("no version " + raw, "error.article-not-found"));
+    }
+
+    /** Writers open only their own drafts and submissions; editors and admins open everything. */
+    private static void mayEdit(Context ctx, Article a) {
+        Account me = Guard.required(ctx).account();
+        if (me.role() == Role.WRITER && (!Long.valueOf(me.id()).equals(a.createdBy()) || !List.of(Article.DRAFT, Article.REVIEW).contains(a.status()))) {
+            throw new Forbidden(me.email() + " may not open article " + a.id(), "editor.writer-own");
+        }
+    }
+
+    private static String notice(String action) {
+        return switch (action) {
+            case "submit" -> "submitted";
+            case "publish" -> "published";
+            case "schedule" -> "scheduled";
+            case "unpublish" -> "unpublished";
+            case "archive" -> "archived";
+            default -> "saved";
+        };
+    }
+
+    private void html(Context ctx, int status, String template, Object page) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, page));
+    }
+}

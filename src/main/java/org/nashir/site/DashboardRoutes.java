@@ -1,0 +1,37 @@
+package org.nashir.site;
+
+import io.javalin.http.Context;
+import org.nashir.account.Account;
+import org.nashir.account.Role;
+import org.nashir.article.Article;
+import org.nashir.article.ArticleStore;
+
+import java.util.List;
+
+/** The back office's start page: my drafts, what waits for review, what is scheduled, what went out lately. */
+public final class DashboardRoutes {
+    public record DashboardPage(AdminFrame frame, List<ArticleStore.Row> drafts, List<ArticleStore.Row> review,
+                                List<ArticleStore.Row> scheduled, List<ArticleStore.Row> published) {}
+
+    private final ArticleStore articles;
+    private final Site site;
+    private final Templates templates;
+
+    public DashboardRoutes(ArticleStore articles, Site site, Templates templates) {
+        this.articles = articles;
+        this.site = site;
+        this.templates = templates;
+    }
+
+    public void show(Context ctx) {
+        Account me = Guard.required(ctx).account();
+        boolean newsroom = me.role() != Role.MODERATOR;
+        Long owner = me.role() == Role.WRITER ? me.id() : null;
+        DashboardPage page = new DashboardPage(site.adminFrame(ctx, site.messages().get("admin.dashboard"), "dashboard"),
+            newsroom ? articles.listForBackOffice(Article.DRAFT, me.id(), 10) : List.of(),
+            newsroom ? articles.listForBackOffice(Article.REVIEW, owner, 10) : List.of(),
+            newsroom ? articles.listForBackOffice(Article.SCHEDULED, owner, 10) : List.of(),
+            newsroom ? articles.listForBackOffice(Article.PUBLISHED, owner, 10) : List.of());
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("admin/dashboard.jte", page));
+    }
+}
