@@ -9,7 +9,12 @@ import org.nashir.account.Throttle;
 import org.nashir.article.ArchiveRoutes;
 import org.nashir.article.ArticleRoutes;
 import org.nashir.article.ArticleStore;
+import org.nashir.article.EditorPages;
 import org.nashir.article.Editing;
+import org.nashir.article.TaxonomyRoutes;
+import org.nashir.media.MediaRoutes;
+import org.nashir.media.MediaStore;
+import org.nashir.section.SectionAdminRoutes;
 import org.nashir.article.EditorRoutes;
 import org.nashir.article.Publishing;
 import org.nashir.article.RevisionStore;
@@ -34,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.nashir.site.AdminRoute.EDITORS;
 import static org.nashir.site.AdminRoute.ADMINS;
@@ -63,6 +69,7 @@ public final class Nashir implements AutoCloseable {
     public final AccountStore accounts;
     public final AuditLog audit;
     public final Editing editing;
+    public final MediaStore media;
     private Javalin server;
     private List<AdminRoute> adminRoutes = List.of();
     private Thread scheduler;
@@ -81,6 +88,7 @@ public final class Nashir implements AutoCloseable {
         this.pages = new PageCache(settings.pageCacheSeconds());
         this.accounts = new AccountStore(db.jdbi(), clock);
         this.audit = new AuditLog(db.jdbi(), clock);
+        this.media = new MediaStore(db.jdbi(), settings.dataDir().resolve("media"), clock);
         this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, clock, settings.timeZone());
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
         changes.subscribe(change -> pages.invalidateAll());
@@ -91,7 +99,13 @@ public final class Nashir implements AutoCloseable {
         Site site = new Site(settings, sections, clock);
         Templates templates = new Templates();
         Guard guard = new Guard(accounts, settings.baseUrl().startsWith("https://"));
-        EditorRoutes editor = new EditorRoutes(articles, revisions, sections, editing, List::of, site, templates, clock);
+        Supplier<List<EditorPages.Picture>> pictures = () -> media.listLatest(200).stream()
+            .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt())).toList();
+        EditorRoutes editor = new EditorRoutes(articles, revisions, sections, editing, pictures,
+            id -> id != null && id.matches("[0-9]{1,18}") ? media.find(Long.parseLong(id)).orElse(null) : null, site, templates, clock);
+        SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(sections, changes, site, templates);
+        TaxonomyRoutes taxonomy = new TaxonomyRoutes(db.jdbi(), articles, changes, pictures, site, templates);
+        MediaRoutes mediaRoutes = new MediaRoutes(media, site, templates, settings.mediaMaxMegabytes());
         DashboardRoutes dashboard = new DashboardRoutes(articles, site, templates);
         AccountRoutes accountRoutes = new AccountRoutes(accounts, audit, site, templates);
         adminRoutes = List.of(
@@ -106,17 +120,29 @@ public final class Nashir implements AutoCloseable {
             get("/admin/articles/{id}/revisions", NEWSROOM, editor::revisionList),
             get("/admin/articles/{id}/revisions/{version}", NEWSROOM, editor::compare),
             post("/admin/articles/{id}/revisions/{version}/restore", NEWSROOM, editor::restore),
+            get("/admin/sections", EDITORS, sectionAdmin::list),
+            post("/admin/sections", EDITORS, sectionAdmin::create),
+            post("/admin/sections/{id}", EDITORS, sectionAdmin::rename),
+            post("/admin/sections/{id}/move", EDITORS, sectionAdmin::move),
+            get("/admin/tags", EDITORS, taxonomy::tags),
+            post("/admin/tags/merge", EDITORS, taxonomy::mergeTags),
+            post("/admin/tags/{id}", EDITORS, taxonomy::renameTag),
+            get("/admin/bylines", EDITORS, taxonomy::bylines),
+            post("/admin/bylines/{id}", EDITORS, taxonomy::saveByline),
+            get("/admin/media", EDITORS, mediaRoutes::list),
+            post("/admin/media", EDITORS, mediaRoutes::upload),
+            post("/admin/media/{id}", EDITORS, mediaRoutes::describe),
             get("/admin/accounts", ADMINS, accountRoutes::list),
             post("/admin/accounts", ADMINS, accountRoutes::create),
             post("/admin/accounts/{id}/role", ADMINS, accountRoutes::changeRole),
             get("/admin/audit", ADMINS, accountRoutes::auditLog));
         server = WebServer.create(site, templates,
             new HomeRoutes(articles, sections, viewStore, site, templates, pages),
-            new ArticleRoutes(articles, sections, site, templates, pages),
+            new ArticleRoutes(articles, sections, site, templates, pages, media),
             new ArchiveRoutes(articles, site, templates, pages),
             new SectionRoutes(sections, articles, site, templates, pages),
             new ViewRoutes(views),
-            guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
+            mediaRoutes, guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));

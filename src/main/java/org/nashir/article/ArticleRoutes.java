@@ -20,8 +20,10 @@ public final class ArticleRoutes {
     private final Site site;
     private final Templates templates;
     private final PageCache cache;
+    private final org.nashir.media.MediaStore media;
 
-    public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache) {
+    public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache, org.nashir.media.MediaStore media) {
+        this.media = media;
         this.articles = articles;
         this.sections = sections;
         this.site = site;
@@ -43,7 +45,8 @@ public final class ArticleRoutes {
             Section section = sections.listAll().stream().filter(s -> s.id() == article.sectionId()).findFirst().orElseThrow();
             String description = article.summary() != null && !article.summary().isBlank() ? article.summary() : firstWords(article.body());
             return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
-                article, section, articles.listBylines(id), articles.listTags(id), articles.listAlsoInSection(article, 5)));
+                article, section, articles.listBylines(id), articles.listTags(id), articles.listAlsoInSection(article, 5),
+                article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null)));
         }));
     }
 
@@ -51,7 +54,9 @@ public final class ArticleRoutes {
         String slug = ctx.pathParam("slug");
         int number = Pager.parse(ctx.queryParam("page"));
         cache.send(ctx, cache.get(ctx.path() + "?" + number, () -> {
-            Tag tag = articles.findTag(slug).orElseThrow(() -> new NotFound("no tag " + slug, "error.tag-not-found"));
+            Tag tag = articles.findTag(slug).orElseThrow(() -> articles.findRenamed("tag", slug)
+                .<RuntimeException>map(now -> new Redirect(new Tag(0, now, "").path()))
+                .orElseGet(() -> new NotFound("no tag " + slug, "error.tag-not-found")));
             ArticleStore.Slice slice = articles.listTagged(tag.id(), Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of(tag.path(), number, slice.total());
             return templates.render("listing.jte", new ListingPage(site.frame(tag.name(), site.messages().get("tag.description", tag.name()), pager.href(number)),
@@ -63,7 +68,9 @@ public final class ArticleRoutes {
         String slug = ctx.pathParam("slug");
         int number = Pager.parse(ctx.queryParam("page"));
         cache.send(ctx, cache.get(ctx.path() + "?" + number, () -> {
-            Byline byline = articles.findByline(slug).orElseThrow(() -> new NotFound("no byline " + slug, "error.author-not-found"));
+            Byline byline = articles.findByline(slug).orElseThrow(() -> articles.findRenamed("author", slug)
+                .<RuntimeException>map(now -> new Redirect(new Byline(0, now, "", false, null, null).path()))
+                .orElseGet(() -> new NotFound("no byline " + slug, "error.author-not-found")));
             ArticleStore.Slice slice = articles.listBylined(byline.id(), Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of(byline.path(), number, slice.total());
             String intro = byline.bio() != null && !byline.bio().isBlank() ? byline.bio()

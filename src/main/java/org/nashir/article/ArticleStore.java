@@ -48,7 +48,7 @@ public final class ArticleStore {
 
     public List<Byline> listBylines(long articleId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT au.id, au.slug, au.name, au.is_desk AS desk, au.bio
+                SELECT au.id, au.slug, au.name, au.is_desk AS desk, au.bio, au.photo_media_id
                 FROM article_author aa JOIN author au ON au.id = aa.author_id
                 WHERE aa.article_id = :id ORDER BY aa.position""")
             .bind("id", articleId).map(BYLINE).list());
@@ -67,8 +67,31 @@ public final class ArticleStore {
     }
 
     public Optional<Byline> findByline(String slug) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, name, is_desk AS desk, bio FROM author WHERE slug = :slug")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, name, is_desk AS desk, bio, photo_media_id FROM author WHERE slug = :slug")
             .bind("slug", slug).map(BYLINE).findOne());
+    }
+
+    /** Where a renamed tag's or byline's old slug points now. */
+    public Optional<String> findRenamed(String kind, String oldSlug) {
+        return Names.currentSlug(jdbi, kind, oldSlug);
+    }
+
+    /** A tag with the number of articles carrying it, for the back office. */
+    public record TagUse(long id, String slug, String name, long articles) {}
+
+    public List<TagUse> listTagUse() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT t.id, t.slug, t.name, COUNT(at.article_id) AS articles
+                FROM tag t LEFT JOIN article_tag at ON at.tag_id = t.id GROUP BY t.id, t.slug, t.name ORDER BY t.name""")
+            .map(ConstructorMapper.of(TagUse.class)).list());
+    }
+
+    public List<Byline> listBylines() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, name, is_desk AS desk, bio, photo_media_id FROM author ORDER BY name").map(BYLINE).list());
+    }
+
+    public List<String> listTagNames() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name FROM tag ORDER BY name").mapTo(String.class).list());
     }
 
     /** A slice of a listing and the listing's full size, for pagination. */

@@ -3,7 +3,7 @@ package org.nashir.article;
 import java.util.List;
 
 /** A name an article is credited to: a person, or a desk such as «فريق ماسة» or «وكالات». */
-public record Byline(long id, String slug, String name, boolean desk, String bio) {
+public record Byline(long id, String slug, String name, boolean desk, String bio, Long photoMediaId) {
 
     private static final List<String> DESK_WORDS = List.of("فريق", "قسم", "هيئة", "تحرير", "مكتب", "وكالات", "وكالة", "مراسلو", "مراسل", "المحرر", "desk", "staff");
 

@@ -24,12 +24,15 @@ public final class EditorRoutes {
     private final SectionStore sections;
     private final Editing editing;
     private final Supplier<List<EditorPages.Picture>> pictures;
+    private final java.util.function.Function<String, org.nashir.media.Media> featured;
     private final Site site;
     private final Templates templates;
     private final Clock clock;
 
     public EditorRoutes(ArticleStore articles, RevisionStore revisions, SectionStore sections, Editing editing,
-                        Supplier<List<EditorPages.Picture>> pictures, Site site, Templates templates, Clock clock) {
+                        Supplier<List<EditorPages.Picture>> pictures, java.util.function.Function<String, org.nashir.media.Media> featured,
+                        Site site, Templates templates, Clock clock) {
+        this.featured = featured;
         this.articles = articles;
         this.revisions = revisions;
         this.sections = sections;
@@ -103,11 +106,11 @@ public final class EditorRoutes {
         Article draft = new Article(0, "", form.title(), ArticleForm.blankToNull(form.kicker()), ArticleForm.blankToNull(form.summary()),
             BodyHtml.sanitize(form.body()), ArticleForm.blankToNull(form.sourceName()), ArticleForm.blankToNull(form.sourceUrl()),
             ArticleForm.blankToNull(form.label()), section.id(), Article.DRAFT, at, at, at, 0, 0, null, null, null, null);
-        List<Byline> bylines = ArticleForm.names(form.bylines()).stream().map(n -> new Byline(0, org.nashir.arabic.Slug.of(n), n, Byline.looksLikeDesk(n), null)).toList();
+        List<Byline> bylines = ArticleForm.names(form.bylines()).stream().map(n -> new Byline(0, org.nashir.arabic.Slug.of(n), n, Byline.looksLikeDesk(n), null, null)).toList();
         List<Tag> tags = ArticleForm.names(form.tags()).stream().map(n -> new Tag(0, org.nashir.arabic.Slug.of(n), n)).toList();
         ctx.header("X-Robots-Tag", "noindex");
         html(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
-            draft, section, bylines, tags, List.of()));
+            draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId())));
     }
 
     public void revisionList(Context ctx) {

@@ -30,7 +30,9 @@ public final class SectionRoutes {
         String slug = ctx.pathParam("slug");
         int number = Pager.parse(ctx.queryParam("page"));
         cache.send(ctx, cache.get(ctx.path() + "?" + number, () -> {
-            Section section = sections.findBySlug(slug).orElseThrow(() -> new NotFound("no section " + slug, "error.section-not-found"));
+            Section section = sections.findBySlug(slug).orElseThrow(() -> sections.findRenamed(slug)
+                .<RuntimeException>map(now -> new org.nashir.site.Redirect(new Section(0, now, "", 0).path()))
+                .orElseGet(() -> new NotFound("no section " + slug, "error.section-not-found")));
             ArticleStore.Slice slice = articles.listInSection(section.id(), Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of(section.path(), number, slice.total());
             return templates.render("listing.jte", new ListingPage(

@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.nashir.article.Names;
+import org.nashir.storage.ChangeFeed;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,42 @@ public final class SectionStore {
     public Optional<Section> findBySlug(String slug) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, name, position FROM section WHERE slug = :slug")
             .bind("slug", slug).map(SECTION).findOne());
+    }
+
+    /** Where a renamed section's old slug points now. */
+    public Optional<String> findRenamed(String oldSlug) {
+        return Names.currentSlug(jdbi, "section", oldSlug);
+    }
+
+    /** Adds a section at the end of the navigation; false when the name is taken. */
+    public boolean create(String name, ChangeFeed changes) {
+        return jdbi.inTransaction(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM section WHERE name = :n").bind("n", name.strip()).mapTo(Integer.class).one() > 0) return false;
+            long id = ensure(h, name.strip());
+            changes.append(h, "section.created", "section", id);
+            return true;
+        });
+    }
+
+    public boolean rename(long id, String name, ChangeFeed changes) {
+        return jdbi.inTransaction(h -> Names.rename(h, changes, "section", id, name));
+    }
+
+    /** Swaps the section with its neighbour above ({@code up}) or below in the navigation. */
+    public void move(long id, boolean up, ChangeFeed changes) {
+        jdbi.useTransaction(h -> {
+            List<Section> all = h.createQuery("SELECT id, slug, name, position FROM section ORDER BY position, id").map(SECTION).list();
+            int i = -1;
+            for (int k = 0; k < all.size(); k++) if (all.get(k).id() == id) i = k;
+            int j = up ? i - 1 : i + 1;
+            if (i < 0 || j < 0 || j >= all.size()) return;
+            // Positions are rewritten as 0..n-1 so equal or missing positions cannot stall the swap.
+            for (int k = 0; k < all.size(); k++) {
+                int position = k == i ? j : k == j ? i : k;
+                h.createUpdate("UPDATE section SET position = :p WHERE id = :id").bind("p", position).bind("id", all.get(k).id()).execute();
+            }
+            changes.append(h, "section.moved", "section", id);
+        });
     }
 
     /** The id of the section with this name, created at the end of the navigation if new. */

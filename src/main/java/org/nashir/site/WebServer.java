@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import org.nashir.article.ArchiveRoutes;
 import org.nashir.account.SignInRoutes;
 import org.nashir.article.ArticleRoutes;
+import org.nashir.media.MediaRoutes;
 import org.nashir.section.SectionRoutes;
 import org.nashir.views.ViewRoutes;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ public final class WebServer {
     private WebServer() {}
 
     public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, ArchiveRoutes archive,
-                                 SectionRoutes sections, ViewRoutes views, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
+                                 SectionRoutes sections, ViewRoutes views, MediaRoutes media, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
         byte[] robots = resource("/static/robots.txt");
         byte[] favicon = resource("/static/favicon.svg");
         String csp = site.contentSecurityPolicy();
@@ -35,6 +36,9 @@ public final class WebServer {
             config.http.generateEtags = false;
             // Article bodies and image uploads; the media routes check their own, smaller limit first.
             config.http.maxRequestSize = 40L * 1024 * 1024;
+            config.jetty.multipartConfig.maxFileSize(36, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(40, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.startup.showJavalinBanner = false;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -60,6 +64,7 @@ public final class WebServer {
             config.routes.get("/archive/{year}", archive::year);
             config.routes.get("/archive/{year}/{month}", archive::month);
             config.routes.get("/archive/{year}/{month}/{day}", archive::day);
+            config.routes.get("/media/{key}/{file}", media::serve);
             config.routes.post("/views/{id}", views::beacon);
             config.routes.get("/views/{id}/pixel.gif", views::pixel);
             config.routes.get("/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8").result(robots));

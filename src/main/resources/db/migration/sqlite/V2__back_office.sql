@@ -78,3 +78,5 @@ CREATE TABLE audit (
     detail     TEXT
 );
 CREATE INDEX audit_at ON audit (at DESC);
+
+ALTER TABLE author ADD COLUMN photo_media_id INTEGER REFERENCES media (id);

@@ -1,0 +1,97 @@
+package org.nashir.media;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import org.nashir.site.AdminFrame;
+import org.nashir.site.Guard;
+import org.nashir.site.NotFound;
+import org.nashir.site.Site;
+import org.nashir.site.Templates;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The media library in the back office, and the public image files. */
+public final class MediaRoutes {
+    public record MediaPage(AdminFrame frame, List<Media> items, String error, String alt, String caption, String credit, int maxMegabytes) {}
+
+    private final MediaStore media;
+    private final Site site;
+    private final Templates templates;
+    private final int maxMegabytes;
+
+    public MediaRoutes(MediaStore media, Site site, Templates templates, int maxMegabytes) {
+        this.media = media;
+        this.site = site;
+        this.templates = templates;
+        this.maxMegabytes = maxMegabytes;
+    }
+
+    public void list(Context ctx) {
+        render(ctx, 200, null, "", "", "");
+    }
+
+    public void upload(Context ctx) throws IOException {
+        String alt = param(ctx, "alt"), caption = param(ctx, "caption"), credit = param(ctx, "credit");
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null || file.size() == 0) {
+            render(ctx, 422, site.messages().get("media.error.empty"), alt, caption, credit);
+            return;
+        }
+        if (alt.isBlank()) {
+            render(ctx, 422, site.messages().get("media.error.alt"), alt, caption, credit);
+            return;
+        }
+        long max = maxMegabytes * 1024L * 1024L;
+        if (file.size() > max) {
+            render(ctx, 413, site.messages().get("media.error.size", maxMegabytes), alt, caption, credit);
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readNBytes((int) max + 1);
+        }
+        try {
+            media.add(file.filename(), bytes, max, alt.strip(), caption.strip(), credit.strip(), Guard.required(ctx).account().id());
+        } catch (ImageFile.Refused refused) {
+            render(ctx, refused.key.equals("media.error.size") ? 413 : 422, site.messages().get(refused.key, maxMegabytes), alt, caption, credit);
+            return;
+        }
+        ctx.redirect("/admin/media?done=media-saved", HttpStatus.SEE_OTHER);
+    }
+
+    public void describe(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad media id " + raw, "error.media-not-found");
+        Media m = media.find(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no media " + raw, "error.media-not-found"));
+        String alt = param(ctx, "alt");
+        if (alt.isBlank() || alt.length() > 500 || param(ctx, "caption").length() > 1000 || param(ctx, "credit").length() > 200) {
+            render(ctx, 422, site.messages().get("media.error.alt"), "", "", "");
+            return;
+        }
+        media.describe(m.id(), alt.strip(), param(ctx, "caption").strip(), param(ctx, "credit").strip());
+        ctx.redirect("/admin/media?done=media-saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code /media/{key}/{file}}: a rendition, typed by what we wrote, cacheable for a year (its name never changes). */
+    public void serve(Context ctx) throws IOException {
+        Path file = media.file(ctx.pathParam("key"), ctx.pathParam("file"))
+            .orElseThrow(() -> new NotFound("no media file " + ctx.path(), "error.media-not-found"));
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.contentType(file.toString().endsWith(".png") ? "image/png" : "image/jpeg").result(Files.readAllBytes(file));
+    }
+
+    private static String param(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+    }
+
+    private void render(Context ctx, int status, String error, String alt, String caption, String credit) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("admin/media.jte",
+            new MediaPage(site.adminFrame(ctx, site.messages().get("admin.media"), "media"), media.listLatest(200), error, alt, caption, credit, maxMegabytes)));
+    }
+}

@@ -1,0 +1,107 @@
+package org.nashir.media;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Images on disk under {@code <data>/media} and their rows. Files are written to a temporary name, fsynced, renamed
+ * into place and the folder fsynced before the row that points at them is committed: a crash leaves at worst an
+ * unreferenced folder, never a row pointing at a missing or half-written file.
+ */
+public final class MediaStore {
+    private static final RowMapper<Media> MEDIA = ConstructorMapper.of(Media.class);
+    private static final String COLUMNS = "id, file_key, original_name, mime, width, height, bytes, widths, alt, caption, credit, created_at";
+
+    private final Jdbi jdbi;
+    private final Path root;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public MediaStore(Jdbi jdbi, Path root, Clock clock) {
+        this.jdbi = jdbi;
+        this.root = root;
+        this.clock = clock;
+    }
+
+    /** Processes and stores an upload; the refusal's message key says why not. */
+    public long add(String originalName, byte[] bytes, long maxBytes, String alt, String caption, String credit, Long by) throws ImageFile.Refused {
+        ImageFile.Processed p = ImageFile.process(bytes, maxBytes);
+        byte[] key = new byte[16];
+        random.nextBytes(key);
+        String fileKey = HexFormat.of().formatHex(key);
+        Path dir = root.resolve(fileKey);
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<Integer, byte[]> r : p.renditions().entrySet()) {
+                writeDurably(dir, r.getKey() + "." + (p.mime().equals("image/png") ? "png" : "jpg"), r.getValue());
+            }
+            fsync(dir);
+            fsync(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write media files under " + dir, e);
+        }
+        long total = p.renditions().values().stream().mapToLong(b -> b.length).sum();
+        String widths = p.renditions().keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
+        return jdbi.withHandle(h -> h.createUpdate("""
+                INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, alt, caption, credit, created_by, created_at)
+                VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :alt, :caption, :credit, :by, :at)""")
+            .bind("key", fileKey).bind("name", name.length() > 200 ? name.substring(name.length() - 200) : name)
+            .bind("mime", p.mime()).bind("w", p.width()).bind("h", p.height()).bind("bytes", total).bind("widths", widths)
+            .bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("by", by).bind("at", clock.instant())
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    public List<Media> listLatest(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media ORDER BY id DESC LIMIT :limit").bind("limit", limit).map(MEDIA).list());
+    }
+
+    public Optional<Media> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id").bind("id", id).map(MEDIA).findOne());
+    }
+
+    public void describe(long id, String alt, String caption, String credit) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE media SET alt = :alt, caption = :caption, credit = :credit WHERE id = :id")
+            .bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("id", id).execute());
+    }
+
+    /** A rendition's file, if {@code key} and {@code file} name one (both are checked against strict patterns first). */
+    public Optional<Path> file(String key, String file) {
+        if (!key.matches("[0-9a-f]{32}") || !file.matches("[0-9]{1,5}\\.(jpg|png)")) return Optional.empty();
+        Path p = root.resolve(key).resolve(file);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    private static void writeDurably(Path dir, String name, byte[] bytes) throws IOException {
+        Path tmp = dir.resolve(name + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) ch.write(buf);
+            ch.force(true);
+        }
+        Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void fsync(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+}
