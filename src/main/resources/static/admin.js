@@ -12,6 +12,8 @@
   rich.setAttribute('aria-multiline', 'true');
   rich.setAttribute('aria-labelledby', area.id + '-label');
   rich.innerHTML = area.value;
+  // Enter starts a new paragraph, not a <div>.
+  document.execCommand('defaultParagraphSeparator', false, 'p');
   var bar = document.querySelector('[data-toolbar]');
   bar.hidden = false;
   area.hidden = true;

@@ -20,8 +20,47 @@ public final class BodyHtml {
 
     private BodyHtml() {}
 
+    private static final java.util.Set<String> INLINE = java.util.Set.of("a", "b", "strong", "i", "em", "u", "s", "sub", "sup", "q", "cite", "br", "img");
+
+    /**
+     * Safe body HTML in paragraphs. Browsers' editing areas and pasted pages wrap lines in {@code <div>} or leave
+     * bare text; those become {@code <p>} so every body reads as paragraphs, whatever produced it.
+     */
     public static String sanitize(String html) {
-        return POLICY.sanitize(html == null ? "" : html);
+        org.jsoup.nodes.Document before = org.jsoup.Jsoup.parseBodyFragment(html == null ? "" : html);
+        before.outputSettings().prettyPrint(false);
+        before.select("div").tagName("p");
+        String safe = POLICY.sanitize(before.body().html());
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(safe);
+        doc.outputSettings().prettyPrint(false);
+        org.jsoup.nodes.Element body = doc.body();
+        java.util.List<org.jsoup.nodes.Node> run = new java.util.ArrayList<>();
+        for (org.jsoup.nodes.Node node : new java.util.ArrayList<>(body.childNodes())) {
+            boolean inline = node instanceof org.jsoup.nodes.TextNode
+                || (node instanceof org.jsoup.nodes.Element e && INLINE.contains(e.tagName()));
+            if (inline) {
+                run.add(node);
+            } else {
+                wrap(run);
+            }
+        }
+        wrap(run);
+        return body.html();
+    }
+
+    /** Puts a run of top-level text and inline elements into one paragraph, unless it is only white space. */
+    private static void wrap(java.util.List<org.jsoup.nodes.Node> run) {
+        if (run.isEmpty()) return;
+        boolean blank = run.stream().allMatch(n -> n instanceof org.jsoup.nodes.TextNode t && t.isBlank()
+            || n instanceof org.jsoup.nodes.Element e && e.tagName().equals("br"));
+        if (blank) {
+            run.forEach(org.jsoup.nodes.Node::remove);
+        } else {
+            org.jsoup.nodes.Element p = new org.jsoup.nodes.Element("p");
+            run.getFirst().before(p);
+            for (org.jsoup.nodes.Node n : run) p.appendChild(n);
+        }
+        run.clear();
     }
 
     /** Paragraphs of plain text as body HTML, each escaped; used by importers. */

@@ -16,7 +16,7 @@ public final class EditorPages {
     public record Picture(long id, String label) {}
 
     public record EditPage(AdminFrame frame, Long id, ArticleForm form, Map<String, ArticleForm.Problem> errors, List<Section> sections,
-                           List<Picture> pictures, String status, boolean canPublish, String publicPath) {
+                           List<Picture> pictures, List<String> tagNames, String status, boolean canPublish, String publicPath) {
         public String error(String field) {
             ArticleForm.Problem p = errors.get(field);
             return p == null ? null : frame.t().get(p.key(), p.args());

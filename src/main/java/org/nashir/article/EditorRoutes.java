@@ -148,7 +148,7 @@ public final class EditorRoutes {
         Account me = Guard.required(ctx).account();
         String title = id == null ? site.messages().get("admin.new-article") : form.title();
         html(ctx, status, "admin/editor.jte", new EditorPages.EditPage(site.adminFrame(ctx, title, active), id, form, errors,
-            sections.listAll(), pictures.get(), articleStatus, me.role().canPublish(), id == null ? null : Article.path(id)));
+            sections.listAll(), pictures.get(), articles.listTagNames(), articleStatus, me.role().canPublish(), id == null ? null : Article.path(id)));
     }
 
     private Article find(Context ctx) {

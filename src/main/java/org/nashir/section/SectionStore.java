@@ -34,16 +34,16 @@ public final class SectionStore {
 
     /** Adds a section at the end of the navigation; false when the name is taken. */
     public boolean create(String name, ChangeFeed changes) {
-        return jdbi.inTransaction(h -> {
+        return applied(changes, jdbi.inTransaction(h -> {
             if (h.createQuery("SELECT COUNT(*) FROM section WHERE name = :n").bind("n", name.strip()).mapTo(Integer.class).one() > 0) return false;
             long id = ensure(h, name.strip());
             changes.append(h, "section.created", "section", id);
             return true;
-        });
+        }));
     }
 
     public boolean rename(long id, String name, ChangeFeed changes) {
-        return jdbi.inTransaction(h -> Names.rename(h, changes, "section", id, name));
+        return applied(changes, jdbi.inTransaction(h -> Names.rename(h, changes, "section", id, name)));
     }
 
     /** Swaps the section with its neighbour above ({@code up}) or below in the navigation. */
@@ -61,6 +61,13 @@ public final class SectionStore {
             }
             changes.append(h, "section.moved", "section", id);
         });
+        changes.poll();
+    }
+
+    /** Applies the change feed at once, so this node's cached pages show the write on the next request. */
+    private static boolean applied(ChangeFeed changes, boolean changed) {
+        if (changed) changes.poll();
+        return changed;
     }
 
     /** The id of the section with this name, created at the end of the navigation if new. */

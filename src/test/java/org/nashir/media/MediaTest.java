@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nashir.account.Role;
 import org.nashir.testing.Agent;
+import org.nashir.testing.Images;
 import org.nashir.testing.TestSite;
 
 import javax.imageio.ImageIO;
@@ -29,58 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MediaTest {
-    /** A 400×200 JPEG: red left half, blue right half. */
-    static byte[] jpeg(int w, int h) throws IOException {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, w / 2, h);
-        g.setColor(Color.BLUE);
-        g.fillRect(w / 2, 0, w - w / 2, h);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "jpg", out);
-        return out.toByteArray();
-    }
-
-    static byte[] png(int w, int h) throws IOException {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
-    }
-
-    /** The JPEG with an EXIF block saying "rotate 90° clockwise" and a GPS latitude, as phones write them. */
-    static byte[] withExif(byte[] jpeg) {
-        ByteBuffer tiff = ByteBuffer.allocate(64);
-        tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
-        tiff.putShort((short) 2);                                                   // IFD0: two entries
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0); // Orientation = 6
-        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38);    // GPS IFD at offset 38
-        tiff.putInt(0);                                                             // no next IFD
-        tiff.putShort((short) 1);                                                   // GPS IFD: one entry
-        tiff.putShort((short) 0x0001).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0); // GPSLatitudeRef = N
-        tiff.putInt(0);
-        byte[] tiffBytes = java.util.Arrays.copyOf(tiff.array(), tiff.position());
-        byte[] exif = new byte[6 + tiffBytes.length];
-        System.arraycopy("Exif\0\0".getBytes(StandardCharsets.US_ASCII), 0, exif, 0, 6);
-        System.arraycopy(tiffBytes, 0, exif, 6, tiffBytes.length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0xFF);
-        out.write(0xD8);
-        out.write(0xFF);
-        out.write(0xE1);
-        int len = exif.length + 2;
-        out.write(len >> 8);
-        out.write(len & 0xFF);
-        out.writeBytes(exif);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
-    }
-
     @Test
     void exif_and_gps_are_gone_and_the_orientation_is_applied() throws Exception {
-        byte[] phone = withExif(jpeg(400, 200));
+        byte[] phone = Images.withExif(Images.jpeg(400, 200));
         Metadata before = ImageMetadataReader.readMetadata(new ByteArrayInputStream(phone));
         assertThat(before.getFirstDirectoryOfType(GpsDirectory.class)).isNotNull();
         assertThat(before.getFirstDirectoryOfType(ExifIFD0Directory.class).getInt(ExifIFD0Directory.TAG_ORIENTATION)).isEqualTo(6);
@@ -103,22 +55,22 @@ class MediaTest {
 
     @Test
     void renditions_are_made_at_standard_widths_below_the_original() throws Exception {
-        ImageFile.Processed p = ImageFile.process(jpeg(1200, 800), 10_000_000);
+        ImageFile.Processed p = ImageFile.process(Images.jpeg(1200, 800), 10_000_000);
         assertThat(p.renditions().keySet()).containsExactly(320, 640, 1024, 1200);
         assertThat(ImageIO.read(new ByteArrayInputStream(p.renditions().get(640))).getWidth()).isEqualTo(640);
     }
 
     @Test
     void the_type_comes_from_the_bytes_not_the_name() throws Exception {
-        assertThat(ImageFile.sniff(png(10, 10))).isEqualTo("image/png");
-        assertThat(ImageFile.process(png(10, 10), 1_000_000).mime()).isEqualTo("image/png");
+        assertThat(ImageFile.sniff(Images.png(10, 10))).isEqualTo("image/png");
+        assertThat(ImageFile.process(Images.png(10, 10), 1_000_000).mime()).isEqualTo("image/png");
         assertThat(ImageFile.sniff("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8))).isNull();
         assertThatThrownBy(() -> ImageFile.process("<?php echo 1; ?>".getBytes(StandardCharsets.UTF_8), 1_000_000))
             .isInstanceOfSatisfying(ImageFile.Refused.class, r -> assertThat(r.key).isEqualTo("media.error.type"));
-        byte[] truncated = java.util.Arrays.copyOf(jpeg(300, 300), 40);
+        byte[] truncated = java.util.Arrays.copyOf(Images.jpeg(300, 300), 40);
         assertThatThrownBy(() -> ImageFile.process(truncated, 1_000_000))
             .isInstanceOfSatisfying(ImageFile.Refused.class, r -> assertThat(r.key).isEqualTo("media.error.broken"));
-        assertThatThrownBy(() -> ImageFile.process(jpeg(300, 300), 100))
+        assertThatThrownBy(() -> ImageFile.process(Images.jpeg(300, 300), 100))
             .isInstanceOfSatisfying(ImageFile.Refused.class, r -> assertThat(r.key).isEqualTo("media.error.size"));
     }
 
@@ -133,9 +85,9 @@ class MediaTest {
             HttpResponse<String> refused = upload(site, agent, "photo.jpg", "not an image".getBytes(StandardCharsets.UTF_8), "وصف");
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(refused.body()).contains("نوع الملف غير مدعوم");
-            assertThat(upload(site, agent, "photo.jpg", jpeg(800, 600), "").body()).contains("النص البديل مطلوب");
+            assertThat(upload(site, agent, "photo.jpg", Images.jpeg(800, 600), "").body()).contains("النص البديل مطلوب");
 
-            HttpResponse<String> ok = upload(site, agent, "صورة.jpg", withExif(jpeg(800, 600)), "ساحة المدينة صباحاً");
+            HttpResponse<String> ok = upload(site, agent, "صورة.jpg", Images.withExif(Images.jpeg(800, 600)), "ساحة المدينة صباحاً");
             assertThat(ok.statusCode()).isEqualTo(303);
             Media m = site.nashir.media.listLatest(1).getFirst();
             assertThat(m.alt()).isEqualTo("ساحة المدينة صباحاً");
