@@ -1,0 +1,74 @@
+package org.nashir.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The one analysis chain for indexing and queries: Lucene's standard tokenizer (Unicode word breaks), then
+ * {@link ArabicStemmer}'s folding, stop words (compared after folding, so إلى and الى are both stop words) and
+ * stems. A word with two readings yields both at the same position, like a synonym.
+ */
+public final class ArabicAnalysis extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+        Tokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, new StemFilter(source));
+    }
+
+    /** Folds, drops stop words, and emits the stem(s) of each remaining word. */
+    static final class StemFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+        private final Deque<String> pending = new ArrayDeque<>();
+        private State state;
+        private int skipped;
+
+        StemFilter(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!pending.isEmpty()) {
+                restoreState(state);
+                term.setEmpty().append(pending.poll());
+                position.setPositionIncrement(0);
+                return true;
+            }
+            while (input.incrementToken()) {
+                String folded = ArabicStemmer.fold(term.toString());
+                if (folded.isEmpty() || ArabicStemmer.isStopWord(folded)) {
+                    skipped += position.getPositionIncrement();
+                    continue;
+                }
+                List<String> stems = ArabicStemmer.stems(folded);
+                term.setEmpty().append(stems.getFirst());
+                position.setPositionIncrement(position.getPositionIncrement() + skipped);
+                skipped = 0;
+                if (stems.size() > 1) {
+                    pending.addAll(stems.subList(1, stems.size()));
+                    state = captureState();
+                }
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            pending.clear();
+            skipped = 0;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.nashir.search;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Nashir's Arabic matching form of a word: folding (what readers type differently) then light stemming (what
+ * grammar attaches). Used at index and query time alike; display text is never touched.
+ *
+ * <p>Folding: NFKC (presentation forms), harakat, dagger alef, tatweel and bidi/zero-width marks removed; أ إ آ ٱ → ا;
+ * every hamza seat (ء ؤ ئ) → ء, so مسؤول and مسئول meet; ى ی → ي; ة → ه; ک → ك; Arabic-Indic and Persian digits → 0-9.
+ *
+ * <p>Stemming strips stacked proclitics (و ف, then ب ك ل with ال, or لل) and the future س before an imperfect
+ * verb; then pronoun suffixes, sound plurals and duals (ات ون ين ان), then ta marbuta. A protected list keeps words
+ * whose first or last letters only look like affixes (وزير، فلسطين، الله، بيروت، ليبيا…), and minimum stem lengths
+ * keep short words whole. Where stripping a lone و ف ب ك ل or س is a guess (وقال is و+قال, but وزيرة is one word),
+ * {@link #stems} gives both readings so either spelling finds the article.
+ */
+public final class ArabicStemmer {
+    private ArabicStemmer() {}
+
+    /** Words that look like they carry a clitic or suffix but do not (folded forms). */
+    static final Set<String> PROTECTED = Set.copyOf(fold(List.of(
+        "الله", "اللهم", "وزير", "وزيره", "وزراء", "وزاره", "وزارات", "وطن", "وطني", "وطنيه", "وقت", "ولد", "ولايه", "ولايات", "وكاله",
+        "وكالات", "وفد", "وضع", "وجه", "وسط", "وثيقه", "واشنطن", "واقع", "وادي", "وفاه", "وقف", "وعد", "وحده", "ورقه", "وليد", "وصول",
+        "فلسطين", "فرنسا", "فريق", "فيلم", "فكره", "فتره", "فصل", "فوز", "فيروس", "فندق", "فنان", "فيديو", "فيسبوك", "فنزويلا", "فنلندا",
+        "بيروت", "بريطانيا", "بغداد", "بلد", "بلاد", "بنك", "برلمان", "بيان", "بيت", "بحر", "برنامج", "بطوله", "بطل", "بلجيكا", "برازيل",
+        "البرازيل", "بولندا", "بلغاريا", "باكستان", "بنغلاديش", "بكين", "برلين", "بروكسل", "باريس", "بوتين", "بايدن", "بوليفيا", "بيلاروسيا",
+        "كتاب", "كرة", "كره", "كأس", "كاس", "كلمه", "كوريا", "كندا", "كينيا", "كولومبيا", "كرواتيا", "كوبا", "كويت", "الكويت", "كورونا",
+        "لبنان", "ليبيا", "لندن", "لجنه", "لقاء", "لقاء", "لاعب", "لاعبين", "لعبه", "ليله", "لحظه", "لغه", "ليبي", "ليبيين",
+        "سيد", "سياره", "سيارات", "سياسه", "سياسي", "سياسيه", "سينما", "سيطره", "سياحه", "سيناء", "سيول", "سيناريو",
+        "ستان", "تشرين", "قانون", "قوانين", "تلفزيون", "زيتون", "مليون", "ملايين", "عثمان", "سليمان", "اليابان", "يابان", "ايران", "السودان",
+        "سودان", "عمان", "اردن", "الاردن", "البحرين", "بحرين", "الصين", "صين", "ماكرون", "نتنياهو", "ترامب", "طهران", "انسان", "مكان",
+        "امريكا", "اميركا", "افريقيا", "اسيا", "اوروبا", "استراليا", "تركيا", "روسيا", "المانيا", "ايطاليا", "اسبانيا", "رومانيا", "نيجيريا",
+        "اثيوبيا", "تونس", "الجزائر", "اليمن", "مصر", "العراق", "السعوديه", "قطر", "الامارات", "المغرب", "موريتانيا", "الصومال",
+        "ميلان", "برشلونه", "ريال", "مدريد", "ليفربول", "تشيلسي", "يوفنتوس", "ارسنال", "مانشستر")));
+
+    static final Set<String> STOP = Set.copyOf(fold(List.of(
+        "في", "من", "على", "إلى", "الى", "عن", "أن", "ان", "إن", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "هذا", "هذه",
+        "ذلك", "تلك", "هؤلاء", "اولئك", "كان", "كانت", "يكون", "تكون", "قد", "لقد", "لا", "لم", "لن", "ما", "ماذا", "مع", "و", "او", "أو",
+        "ثم", "حتى", "بعد", "قبل", "كل", "بين", "عند", "عندما", "هو", "هي", "هم", "هن", "نحن", "انا", "أنا", "انت", "أنت", "كما", "لكن",
+        "لكن", "بل", "اي", "أي", "إذا", "اذا", "الا", "إلا", "غير", "منذ", "خلال", "حول", "ضد", "دون", "تحت", "فوق", "أمام", "امام", "عليه",
+        "عليها", "فيه", "فيها", "منه", "منها", "به", "بها", "له", "لها", "لهم", "انه", "أنه", "انها", "أنها", "إنه", "إنها", "هناك", "هنا",
+        "كذلك", "ايضا", "أيضا", "وقد", "وكان", "وهو", "وهي", "ولا", "كيف", "متى", "أين", "اين", "لماذا", "هل", "يا", "وان", "وأن", "وإن",
+        "فإن", "بأن", "بان", "عبر", "لدى", "لذلك", "مثل", "وفي", "ومن", "وعلى", "الا", "سوف", "ليس", "ليست")));
+
+    /** The folded form of a word: what readers type differently, made the same. */
+    public static String fold(String word) {
+        String n = Normalizer.normalize(word, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640
+                || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x00AD) {
+                continue;
+            }
+            out.append(switch (c) {
+                case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
+                case 'ؤ', 'ئ' -> 'ء';
+                case 'ى', 'ی' -> 'ي';
+                case 'ة' -> 'ه';
+                case 'ک' -> 'ك';
+                default -> {
+                    if (c >= '\u0660' && c <= '\u0669') yield (char) ('0' + c - '\u0660');
+                    if (c >= '\u06F0' && c <= '\u06F9') yield (char) ('0' + c - '\u06F0');
+                    yield Character.toLowerCase(c);
+                }
+            });
+        }
+        return out.toString();
+    }
+
+    private static List<String> fold(List<String> words) {
+        return words.stream().map(ArabicStemmer::fold).toList();
+    }
+
+    public static boolean isStopWord(String folded) {
+        return STOP.contains(folded);
+    }
+
+    /**
+     * The stems of a folded word: one, or two when a leading single-letter clitic may or may not be one (the
+     * first is the stripped reading). Non-Arabic words come back as they are.
+     */
+    public static List<String> stems(String w) {
+        if (w.length() < 3 || !isArabic(w.charAt(0))) return List.of(w);
+        if (PROTECTED.contains(w)) return List.of(countryEnding(w));
+        String s = w;
+        boolean guessed = false;
+        // و ف: a conjunction when what follows is a word of at least three letters.
+        if ((s.charAt(0) == 'و' || s.charAt(0) == 'ف') && s.length() >= 4) {
+            String rest = s.substring(1);
+            if (PROTECTED.contains(rest)) return List.of(countryEnding(rest));
+            boolean sure = rest.startsWith("ال") || rest.startsWith("لل") || rest.startsWith("بال") || rest.startsWith("كال");
+            if (!sure) guessed = true;
+            s = rest;
+        }
+        boolean article = false;
+        for (String p : new String[] {"بال", "كال", "لل", "ال"}) {
+            if (s.startsWith(p) && s.length() - p.length() >= 2) {
+                s = s.substring(p.length());
+                article = true;
+                break;
+            }
+        }
+        if (!article && s.length() >= 5 && !PROTECTED.contains(s)) {
+            char c = s.charAt(0);
+            if (c == 'ب' || c == 'ك' || c == 'ل') {
+                s = s.substring(1);
+                guessed = true;
+            } else if (c == 'س' && "يتنا".indexOf(s.charAt(1)) >= 0) {
+                // The future particle: سيقول is يقول.
+                s = s.substring(1);
+                guessed = true;
+            }
+        }
+        String stem = suffixes(s);
+        if (!guessed) return List.of(stem);
+        String whole = suffixes(w);
+        return whole.equals(stem) ? List.of(stem) : List.of(stem, whole);
+    }
+
+    /** The stem used for matching when one form is needed (tests, highlighting of stems). */
+    public static String stem(String folded) {
+        return stems(folded).getFirst();
+    }
+
+    /** سوريا and سورية, ليبيا and ليبية are the same place: both end as ي. */
+    private static String countryEnding(String s) {
+        if (s.length() >= 5 && (s.endsWith("يا") || s.endsWith("يه"))) return s.substring(0, s.length() - 1);
+        return s;
+    }
+
+    private static String suffixes(String word) {
+        if (PROTECTED.contains(word)) return countryEnding(word);
+        String s = word;
+        if (s.endsWith("يا") && s.length() >= 5) s = s.substring(0, s.length() - 1) + "ه";
+        boolean pronoun = false;
+        for (String p : new String[] {"هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا"}) {
+            if (s.endsWith(p) && s.length() - p.length() >= 3) {
+                s = s.substring(0, s.length() - p.length());
+                pronoun = true;
+                break;
+            }
+        }
+        for (String p : new String[] {"تان", "تين", "ات", "ون", "ين", "ان"}) {
+            if (!s.endsWith(p)) continue;
+            int min = p.equals("ان") ? 4 : 3;
+            if (s.length() - p.length() >= min && !(p.equals("ان") && s.endsWith("ستان"))) {
+                s = s.substring(0, s.length() - p.length());
+                if (p.startsWith("ت")) pronoun = false;
+            }
+            break;
+        }
+        if (s.endsWith("ه") && s.length() - 1 >= 3) {
+            s = s.substring(0, s.length() - 1);
+            pronoun = true;
+        }
+        // مدرستها / مدرسته: the ta of ta marbuta shows before a pronoun.
+        if (pronoun && s.endsWith("ت") && s.length() >= 5) s = s.substring(0, s.length() - 1);
+        return s;
+    }
+
+    private static boolean isArabic(char c) {
+        return c >= 0x0600 && c <= 0x06FF;
+    }
+}
