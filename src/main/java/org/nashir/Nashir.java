@@ -18,6 +18,9 @@ import org.nashir.section.SectionAdminRoutes;
 import org.nashir.article.EditorRoutes;
 import org.nashir.article.Publishing;
 import org.nashir.article.RevisionStore;
+import org.nashir.search.SearchIndex;
+import org.nashir.search.SearchRoutes;
+import org.nashir.search.Searching;
 import org.nashir.section.SectionRoutes;
 import org.nashir.section.SectionStore;
 import org.nashir.site.AdminRoute;
@@ -71,6 +74,8 @@ public final class Nashir implements AutoCloseable {
     public final Editing editing;
     public final MediaStore media;
     private Javalin server;
+    private SearchIndex index;
+    private Searching searching;
     private List<AdminRoute> adminRoutes = List.of();
     private Thread scheduler;
 
@@ -96,6 +101,9 @@ public final class Nashir implements AutoCloseable {
 
     /** Starts the web server, the change-feed tailer, the view flusher and the scheduler; returns the bound port. */
     public int start() {
+        // Only the server holds the index (one writer per folder); commands leave their changes in the feed.
+        index = new SearchIndex(settings.dataDir().resolve("index"), articles, changes);
+        searching = new Searching(index, clock);
         Site site = new Site(settings, sections, clock);
         Templates templates = new Templates();
         Guard guard = new Guard(accounts, settings.baseUrl().startsWith("https://"));
@@ -138,11 +146,11 @@ public final class Nashir implements AutoCloseable {
             get("/admin/audit", ADMINS, accountRoutes::auditLog));
         server = WebServer.create(site, templates,
             new HomeRoutes(articles, sections, viewStore, site, templates, pages),
-            new ArticleRoutes(articles, sections, site, templates, pages, media),
+            new ArticleRoutes(articles, sections, site, templates, pages, media, searching::related),
             new ArchiveRoutes(articles, site, templates, pages),
             new SectionRoutes(sections, articles, site, templates, pages),
             new ViewRoutes(views),
-            mediaRoutes, guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
+            mediaRoutes, new SearchRoutes(searching, articles, sections, site, templates), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
@@ -161,6 +169,15 @@ public final class Nashir implements AutoCloseable {
         return server.port();
     }
 
+    /** The search of the running server (null before {@link #start}). */
+    public Searching searching() {
+        return searching;
+    }
+
+    public SearchIndex searchIndex() {
+        return index;
+    }
+
     /** The back office's routes and their roles, as the server enforces them. */
     public List<AdminRoute> adminRoutes() {
         return adminRoutes;
@@ -171,6 +188,7 @@ public final class Nashir implements AutoCloseable {
         if (scheduler != null) scheduler.interrupt();
         if (server != null) server.stop();
         changes.close();
+        if (index != null) index.close();
         views.stop();
         db.close();
     }

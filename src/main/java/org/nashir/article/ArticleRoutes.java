@@ -21,9 +21,13 @@ public final class ArticleRoutes {
     private final Templates templates;
     private final PageCache cache;
     private final org.nashir.media.MediaStore media;
+    private final java.util.function.BiFunction<Long, Integer, List<Long>> related;
 
-    public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache, org.nashir.media.MediaStore media) {
+    /** {@code related} gives the ids of articles like one article (search's More Like This), best first. */
+    public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache,
+                         org.nashir.media.MediaStore media, java.util.function.BiFunction<Long, Integer, List<Long>> related) {
         this.media = media;
+        this.related = related;
         this.articles = articles;
         this.sections = sections;
         this.site = site;
@@ -45,7 +49,7 @@ public final class ArticleRoutes {
             Section section = sections.listAll().stream().filter(s -> s.id() == article.sectionId()).findFirst().orElseThrow();
             String description = article.summary() != null && !article.summary().isBlank() ? article.summary() : firstWords(article.body());
             return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
-                article, section, articles.listBylines(id), articles.listTags(id), articles.listAlsoInSection(article, 5),
+                article, section, articles.listBylines(id), articles.listTags(id), more(article),
                 article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null)));
         }));
     }
@@ -78,6 +82,12 @@ public final class ArticleRoutes {
             return templates.render("listing.jte", new ListingPage(site.frame(byline.name(), site.messages().get("author.description", byline.name()), pager.href(number)),
                 byline.name(), intro, List.of(), slice.items(), pager));
         }));
+    }
+
+    /** Related articles by content; the latest of the same section when the index knows none yet. */
+    private List<Teaser> more(Article article) {
+        List<Teaser> found = articles.listTeasers(related.apply(article.id(), 5));
+        return found.isEmpty() ? articles.listAlsoInSection(article, 5) : found;
     }
 
     static long parseId(String raw) {

@@ -141,6 +141,57 @@ public final class ArticleStore {
         });
     }
 
+    /** Everything search needs of one visible article, in one query per batch. */
+    public record Indexable(long id, String slug, String title, String kicker, String summary, String body, String sourceName,
+                            String sectionSlug, String sectionName, Instant publishedAt, String bylines, String bylineSlugs, String tags) {}
+
+    /** Visible articles with ids in {@code ids} (missing ones are simply absent), for the search index. */
+    public List<Indexable> listIndexable(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbi.withHandle(h -> indexable(h, "a.id IN (<ids>)").bindList("ids", new java.util.ArrayList<>(ids)).bind("now", clock.instant())
+            .map(ConstructorMapper.of(Indexable.class)).list());
+    }
+
+    /** Visible articles with id greater than {@code afterId}, by id: for rebuilding the index in batches. */
+    public List<Indexable> listIndexableAfter(long afterId, int limit) {
+        return jdbi.withHandle(h -> indexable(h, "a.id > :after ORDER BY a.id LIMIT :limit").bind("after", afterId).bind("limit", limit)
+            .bind("now", clock.instant()).map(ConstructorMapper.of(Indexable.class)).list());
+    }
+
+    private static Query indexable(org.jdbi.v3.core.Handle h, String where) {
+        return h.createQuery("""
+            SELECT a.id, a.slug, a.title, a.kicker, a.summary, a.body, a.source_name, s.slug AS section_slug, s.name AS section_name, a.published_at,
+                   COALESCE((SELECT STRING_AGG(au.name, '
+' ORDER BY aa.position) FROM article_author aa JOIN author au ON au.id = aa.author_id WHERE aa.article_id = a.id), '') AS bylines,
+                   COALESCE((SELECT STRING_AGG(au.slug, '
+' ORDER BY aa.position) FROM article_author aa JOIN author au ON au.id = aa.author_id WHERE aa.article_id = a.id), '') AS byline_slugs,
+                   COALESCE((SELECT STRING_AGG(t.name, '
+' ORDER BY t.name) FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id), '') AS tags
+            FROM article a JOIN section s ON s.id = a.section_id
+            WHERE a.status = 'published' AND a.published_at <= :now AND\s""" + where);
+    }
+
+    /** Ids of the articles in a section, with a tag, or by a byline: what a rename has to reindex. */
+    public List<Long> listIdsLinkedTo(String entity, long id) {
+        String sql = switch (entity) {
+            case "section" -> "SELECT id FROM article WHERE section_id = :id";
+            case "tag" -> "SELECT article_id FROM article_tag WHERE tag_id = :id";
+            case "author" -> "SELECT article_id FROM article_author WHERE author_id = :id";
+            default -> throw new IllegalArgumentException("no articles are linked to a " + entity);
+        };
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("id", id).mapTo(Long.class).list());
+    }
+
+    /** Teasers of visible articles in the order of {@code ids} (search results, related articles). */
+    public List<Teaser> listTeasers(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        List<Teaser> found = jdbi.withHandle(h -> h.createQuery("SELECT " + TEASER_COLUMNS + " FROM article a JOIN section s ON s.id = a.section_id WHERE "
+                + VISIBLE + " AND a.id IN (<ids>)").bindList("ids", ids).bind("now", clock.instant()).map(TEASER).list());
+        java.util.Map<Long, Teaser> byId = new java.util.HashMap<>();
+        for (Teaser t : found) byId.put(t.id(), t);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** A line of the back office's article list. */
     public record Row(long id, String title, String status, String sectionName, Instant publishedAt, Instant updatedAt, String createdBy) {}
 

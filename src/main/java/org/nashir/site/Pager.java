@@ -36,6 +36,6 @@ public record Pager(String path, int number, int pages) {
     }
 
     public String href(int page) {
-        return page == 1 ? path : path + "?page=" + page;
+        return page == 1 ? path : path + (path.contains("?") ? "&" : "?") + "page=" + page;
     }
 }

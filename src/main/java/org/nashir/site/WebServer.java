@@ -8,6 +8,7 @@ import org.nashir.article.ArchiveRoutes;
 import org.nashir.account.SignInRoutes;
 import org.nashir.article.ArticleRoutes;
 import org.nashir.media.MediaRoutes;
+import org.nashir.search.SearchRoutes;
 import org.nashir.section.SectionRoutes;
 import org.nashir.views.ViewRoutes;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ public final class WebServer {
     private WebServer() {}
 
     public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, ArchiveRoutes archive,
-                                 SectionRoutes sections, ViewRoutes views, MediaRoutes media, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
+                                 SectionRoutes sections, ViewRoutes views, MediaRoutes media, SearchRoutes search, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
         byte[] robots = resource("/static/robots.txt");
         byte[] favicon = resource("/static/favicon.svg");
         String csp = site.contentSecurityPolicy();
@@ -65,6 +66,8 @@ public final class WebServer {
             config.routes.get("/archive/{year}/{month}", archive::month);
             config.routes.get("/archive/{year}/{month}/{day}", archive::day);
             config.routes.get("/media/{key}/{file}", media::serve);
+            config.routes.get("/search", search::page);
+            config.routes.get("/api/v1/search", search::api);
             config.routes.post("/views/{id}", views::beacon);
             config.routes.get("/views/{id}/pixel.gif", views::pixel);
             config.routes.get("/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8").result(robots));

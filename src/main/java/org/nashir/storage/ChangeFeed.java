@@ -26,6 +26,7 @@ public final class ChangeFeed implements AutoCloseable {
     private final Dialect dialect;
     private final Clock clock;
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> afterPoll = new CopyOnWriteArrayList<>();
     private volatile long applied;
     private volatile Thread tailer;
 
@@ -52,6 +53,11 @@ public final class ChangeFeed implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Runs after every poll, with or without changes: where a subscriber commits what the changes did. */
+    public void afterEachPoll(Runnable action) {
+        afterPoll.add(action);
+    }
+
     /** Applies every change committed since the last call; returns how many. Safe to call from any thread. */
     public synchronized int poll() {
         List<Change> changes = jdbi.withHandle(h -> h.createQuery(
@@ -63,11 +69,24 @@ public final class ChangeFeed implements AutoCloseable {
             for (Consumer<Change> l : listeners) l.accept(c);
             applied = c.seq();
         }
+        for (Runnable r : afterPoll) r.run();
         return changes.size();
     }
 
     public long appliedSeq() {
         return applied;
+    }
+
+    /** Changes after {@code seq}, oldest first, at most {@code limit}: for a subscriber catching up from its own position. */
+    public List<Change> listAfter(long seq, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT seq, kind, entity, entity_id FROM change WHERE seq > :after ORDER BY seq LIMIT :limit")
+            .bind("after", seq).bind("limit", limit)
+            .map((rs, ctx) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+            .list());
+    }
+
+    public long latest() {
+        return latestSeq();
     }
 
     private long latestSeq() {

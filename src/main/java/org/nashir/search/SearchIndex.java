@@ -1,0 +1,268 @@
+package org.nashir.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.jsoup.Jsoup;
+import org.nashir.article.ArticleStore;
+import org.nashir.storage.ChangeFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The Lucene index under {@code <data>/index}, kept in step with the database by the change feed. Each commit
+ * records the last change applied ({@code seq}), so after a crash the index replays from there: nothing is lost
+ * between "row committed" and "index updated". The index lives in a generation folder named by
+ * {@code <data>/index/CURRENT}; {@code reindex} builds the next generation beside it while the site keeps
+ * searching the old one, then switches the pointer, and running nodes follow.
+ */
+public final class SearchIndex implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    static final String SEQ = "nashir.seq";
+    private static final int BATCH = 500;
+
+    private final Path root;
+    private final ArticleStore articles;
+    private final ChangeFeed changes;
+    private final Set<Long> dirty = new LinkedHashSet<>();
+    private String generation;
+    private FSDirectory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private long seq;
+
+    public SearchIndex(Path root, ArticleStore articles, ChangeFeed changes) {
+        this.root = root;
+        this.articles = articles;
+        this.changes = changes;
+        open(currentGeneration());
+        catchUp();
+        changes.subscribe(this::apply);
+        changes.afterEachPoll(this::commit);
+    }
+
+    /** A new, empty index folder for generation {@code name}, or the existing one. */
+    private synchronized void open(String name) {
+        try {
+            Files.createDirectories(root.resolve(name));
+            directory = FSDirectory.open(root.resolve(name));
+            writer = new IndexWriter(directory, new IndexWriterConfig(new ArabicAnalysis()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+            seq = Long.parseLong(data.getOrDefault(SEQ, "0"));
+            writer.commit();
+            searchers = new SearcherManager(writer, null);
+            generation = name;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index at " + root.resolve(name), e);
+        }
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : entries) m.put(e.getKey(), e.getValue());
+        return m;
+    }
+
+    /** Replays every change the index has not seen yet (after a crash, or on a node that was down). */
+    public synchronized void catchUp() {
+        List<ChangeFeed.Change> batch;
+        while (!(batch = changes.listAfter(seq, 5_000)).isEmpty()) {
+            for (ChangeFeed.Change c : batch) apply(c);
+            commit();
+        }
+    }
+
+    /** Notes which articles a change touches; {@link #commit} writes them. */
+    synchronized void apply(ChangeFeed.Change c) {
+        if (c.seq() <= seq) return;
+        switch (c.entity()) {
+            case "article" -> dirty.add(c.entityId());
+            case "section", "tag", "author" -> dirty.addAll(articles.listIdsLinkedTo(c.entity(), c.entityId()));
+            default -> { }
+        }
+        seq = c.seq();
+    }
+
+    /** Re-reads the touched articles, updates or deletes their documents, commits with the seq, and refreshes readers. */
+    synchronized void commit() {
+        try {
+            followReindex();
+            if (dirty.isEmpty() && seq == committedSeq()) return;
+            for (List<Long> chunk : chunks(dirty)) {
+                Set<Long> missing = new LinkedHashSet<>(chunk);
+                for (ArticleStore.Indexable a : articles.listIndexable(chunk)) {
+                    writer.updateDocument(new Term("id", Long.toString(a.id())), document(a));
+                    missing.remove(a.id());
+                }
+                for (long id : missing) writer.deleteDocuments(new Term("id", Long.toString(id)));
+            }
+            dirty.clear();
+            writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the search index at " + root.resolve(generation), e);
+        }
+    }
+
+    private long committedSeq() throws IOException {
+        Map<String, String> data = toMap(writer.getLiveCommitData());
+        return Long.parseLong(data.getOrDefault(SEQ, "0"));
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<List<Long>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += BATCH) out.add(all.subList(i, Math.min(all.size(), i + BATCH)));
+        return out;
+    }
+
+    static Document document(ArticleStore.Indexable a) {
+        Document d = new Document();
+        d.add(new StringField("id", Long.toString(a.id()), Field.Store.YES));
+        d.add(new TextField("title", a.title(), Field.Store.YES));
+        if (a.kicker() != null) d.add(new TextField("kicker", a.kicker(), Field.Store.NO));
+        if (a.summary() != null) d.add(new TextField("summary", a.summary(), Field.Store.YES));
+        d.add(new TextField("body", Jsoup.parseBodyFragment(a.body()).text(), Field.Store.YES));
+        d.add(new TextField("bylines", a.bylines(), Field.Store.NO));
+        for (String slug : a.bylineSlugs().split("\n")) if (!slug.isEmpty()) d.add(new StringField("author", slug, Field.Store.NO));
+        if (a.sourceName() != null) d.add(new TextField("source", a.sourceName(), Field.Store.NO));
+        d.add(new TextField("section", a.sectionName(), Field.Store.NO));
+        d.add(new StringField("section_slug", a.sectionSlug(), Field.Store.NO));
+        d.add(new TextField("tags", a.tags(), Field.Store.NO));
+        long millis = a.publishedAt().toEpochMilli();
+        d.add(new LongPoint("published", millis));
+        d.add(new NumericDocValuesField("published", millis));
+        return d;
+    }
+
+    /** A searcher over the latest refreshed state; release it with {@link #release}. */
+    public synchronized IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    public synchronized void release(IndexSearcher s) throws IOException {
+        searchers.release(s);
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    private Path currentFile() {
+        return root.resolve("CURRENT");
+    }
+
+    private String currentGeneration() {
+        try {
+            Files.createDirectories(root);
+            if (Files.exists(currentFile())) return Files.readString(currentFile(), StandardCharsets.UTF_8).strip();
+            writeCurrent(root, "g1");
+            return "g1";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + currentFile(), e);
+        }
+    }
+
+    /** When {@code reindex} has switched CURRENT to a new generation, open it, catch it up, and drop the old one. */
+    private void followReindex() throws IOException {
+        if (!Files.exists(currentFile())) return;
+        String current = Files.readString(currentFile(), StandardCharsets.UTF_8).strip();
+        if (current.equals(generation)) return;
+        String old = generation;
+        Set<Long> pending = new LinkedHashSet<>(dirty);
+        closeQuietly();
+        open(current);
+        dirty.addAll(pending);
+        log.info("search index switched from {} to {} at change {}", old, current, seq);
+        for (ChangeFeed.Change c : changes.listAfter(seq, Integer.MAX_VALUE)) apply(c);
+        deleteTree(root.resolve(old));
+    }
+
+    /**
+     * Builds generation {@code next} from the database (what {@code reindex} runs) and points CURRENT at it.
+     * Changes made during the build are replayed by whoever opens it, from the seq recorded before reading.
+     * Returns the number of articles indexed.
+     */
+    public static long rebuild(Path root, ArticleStore articles, ChangeFeed changes) {
+        long startSeq = changes.latest();
+        String next = "g" + System.currentTimeMillis();
+        Path dir = root.resolve(next);
+        long count = 0;
+        try (FSDirectory d = FSDirectory.open(dir);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new ArabicAnalysis()).setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(128))) {
+            long after = 0;
+            List<ArticleStore.Indexable> batch;
+            while (!(batch = articles.listIndexableAfter(after, BATCH)).isEmpty()) {
+                for (ArticleStore.Indexable a : batch) w.addDocument(document(a));
+                count += batch.size();
+                after = batch.getLast().id();
+            }
+            w.setLiveCommitData(Map.of(SEQ, Long.toString(startSeq)).entrySet());
+            w.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the search index at " + dir, e);
+        }
+        writeCurrent(root, next);
+        return count;
+    }
+
+    private static void writeCurrent(Path root, String generation) {
+        try {
+            Path tmp = root.resolve("CURRENT.tmp");
+            Files.writeString(tmp, generation, StandardCharsets.UTF_8);
+            Files.move(tmp, root.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot switch the search index to " + generation, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not delete the old search index {}", dir, e);
+        }
+    }
+
+    private void closeQuietly() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            commit();
+            closeQuietly();
+        } catch (IOException | RuntimeException e) {
+            log.warn("closing the search index at {} failed; it will catch up on the next start", root.resolve(generation), e);
+        }
+    }
+}

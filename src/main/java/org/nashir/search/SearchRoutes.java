@@ -1,0 +1,164 @@
+package org.nashir.search;
+
+import io.javalin.http.Context;
+import org.nashir.article.ArticleStore;
+import org.nashir.article.Teaser;
+import org.nashir.section.Section;
+import org.nashir.section.SectionStore;
+import org.nashir.site.Frame;
+import org.nashir.site.Pager;
+import org.nashir.site.Site;
+import org.nashir.site.Templates;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The search page {@code /search?q=} and the JSON API {@code /api/v1/search}. */
+public final class SearchRoutes {
+    /** A result as the page shows it: the article's teaser and its snippet (HTML with {@code <mark>}, already escaped). */
+    public record Result(Teaser teaser, String snippetHtml) {}
+
+    public record SearchPage(Frame frame, String q, String section, String author, String from, String to, String sort,
+                             long total, List<Result> results, Pager pager, List<Section> sections, String notice) {}
+
+    /** A request's filters after checking; {@code error} is a message key when one was unusable. */
+    record Request(SearchQuery query, Searching.Options options, String error, String errorValue) {}
+
+    static final int PAGE_SIZE = 10;
+    static final int MAX_OFFSET = 1_000;
+
+    private final Searching searching;
+    private final ArticleStore articles;
+    private final SectionStore sections;
+    private final Site site;
+    private final Templates templates;
+
+    public SearchRoutes(Searching searching, ArticleStore articles, SectionStore sections, Site site, Templates templates) {
+        this.searching = searching;
+        this.articles = articles;
+        this.sections = sections;
+        this.site = site;
+        this.templates = templates;
+    }
+
+    public void page(Context ctx) {
+        int number = pageNumber(ctx.queryParam("page"));
+        Request r = read(ctx, (number - 1) * PAGE_SIZE, PAGE_SIZE);
+        String q = param(ctx, "q");
+        String notice = r.error() != null ? site.messages().get(r.error(), r.errorValue())
+            : r.query().truncated() ? site.messages().get("search.truncated", site.fmt().number(SearchQuery.MAX_WORDS)) : null;
+        long total = 0;
+        List<Result> results = List.of();
+        if (r.error() == null && !r.query().isEmpty()) {
+            Searching.Result found = searching.search(r.query(), r.options());
+            total = found.total();
+            results = results(found);
+        }
+        StringBuilder base = new StringBuilder("/search?q=").append(enc(q));
+        for (String k : List.of("section", "author", "from", "to", "sort")) if (!param(ctx, k).isEmpty()) base.append('&').append(k).append('=').append(enc(param(ctx, k)));
+        int pages = (int) Math.max(1, Math.min((total + PAGE_SIZE - 1) / PAGE_SIZE, MAX_OFFSET / PAGE_SIZE));
+        Pager pager = new Pager(base.toString(), Math.min(number, pages), pages);
+        String title = q.isBlank() ? site.messages().get("search.title") : site.messages().get("search.title-for", q);
+        ctx.header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex");
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("search.jte", new SearchPage(
+            site.frame(title, site.messages().get("search.description"), "/search"), q, param(ctx, "section"), param(ctx, "author"),
+            param(ctx, "from"), param(ctx, "to"), param(ctx, "sort"), total, results, pager, sections.listAll(), notice)));
+    }
+
+    /** {@code GET /api/v1/search}: JSON results, or a JSON error with a stable code; never a 500 for what a client sends. */
+    public void api(Context ctx) {
+        int limit = intParam(ctx, "limit", 10);
+        int offset = intParam(ctx, "offset", 0);
+        if (limit < 1 || limit > 50) {
+            error(ctx, "bad_limit", "limit must be between 1 and 50", site.messages().get("search.error.limit"));
+            return;
+        }
+        if (offset < 0 || offset > MAX_OFFSET) {
+            error(ctx, "bad_offset", "offset must be between 0 and " + MAX_OFFSET, site.messages().get("search.error.offset"));
+            return;
+        }
+        Request r = read(ctx, offset, limit);
+        if (r.error() != null) {
+            error(ctx, "bad_" + r.error().substring(r.error().lastIndexOf('.') + 1), "invalid parameter: " + r.errorValue(), site.messages().get(r.error(), r.errorValue()));
+            return;
+        }
+        if (r.query().isEmpty()) {
+            error(ctx, "missing_query", "q is required", site.messages().get("search.error.empty"));
+            return;
+        }
+        Searching.Result found = searching.search(r.query(), r.options());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Result res : results(found)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", res.teaser().id());
+            item.put("title", res.teaser().title());
+            item.put("url", site.settings().baseUrl() + res.teaser().href());
+            item.put("published", res.teaser().publishedAt().toString());
+            item.put("section", res.teaser().sectionName());
+            item.put("snippet", res.snippetHtml());
+            items.add(item);
+        }
+        ctx.header("Cache-Control", "no-store").json(Map.of("total", found.total(), "items", items));
+    }
+
+    private List<Result> results(Searching.Result found) {
+        List<Long> ids = found.hits().stream().map(Searching.Hit::id).toList();
+        Map<Long, String> snippets = new java.util.HashMap<>();
+        for (Searching.Hit h : found.hits()) snippets.put(h.id(), h.snippetHtml());
+        return articles.listTeasers(ids).stream().map(t -> new Result(t, snippets.get(t.id()))).toList();
+    }
+
+    private Request read(Context ctx, int offset, int limit) {
+        SearchQuery query = SearchQuery.parse(ctx.queryParam("q"));
+        String section = blankToNull(param(ctx, "section"));
+        String author = blankToNull(param(ctx, "author"));
+        Instant from = null, to = null;
+        String rawFrom = param(ctx, "from"), rawTo = param(ctx, "to");
+        try {
+            if (!rawFrom.isEmpty()) from = LocalDate.parse(org.nashir.arabic.ArabicText.latinDigits(rawFrom)).atStartOfDay(site.fmt().zone()).toInstant();
+        } catch (DateTimeException e) {
+            return new Request(query, null, "search.error.date", rawFrom);
+        }
+        try {
+            if (!rawTo.isEmpty()) to = LocalDate.parse(org.nashir.arabic.ArabicText.latinDigits(rawTo)).plusDays(1).atStartOfDay(site.fmt().zone()).toInstant();
+        } catch (DateTimeException e) {
+            return new Request(query, null, "search.error.date", rawTo);
+        }
+        String sort = param(ctx, "sort");
+        if (!sort.isEmpty() && !sort.equals("relevance") && !sort.equals("newest")) return new Request(query, null, "search.error.sort", sort);
+        return new Request(query, new Searching.Options(section, author, from, to, sort.equals("newest"), offset, limit), null, null);
+    }
+
+    private void error(Context ctx, String code, String english, String arabic) {
+        ctx.status(400).header("Cache-Control", "no-store").json(Map.of("error", Map.of("code", code, "message", arabic, "message_en", english)));
+    }
+
+    private static int pageNumber(String raw) {
+        if (raw == null || !raw.matches("[0-9]{1,4}")) return 1;
+        return Math.max(1, Math.min(Integer.parseInt(raw), MAX_OFFSET / PAGE_SIZE));
+    }
+
+    private static int intParam(Context ctx, String name, int dflt) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) return dflt;
+        return raw.matches("-?[0-9]{1,6}") ? Integer.parseInt(raw) : -1;
+    }
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null ? "" : v.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
