@@ -142,7 +142,7 @@ public final class Searching {
             b.add(LongPoint.newRangeQuery("published", lo, hi), BooleanClause.Occur.FILTER);
         }
         BooleanQuery query = b.build();
-        return o.newest() || !any ? query : new FunctionScoreQuery(query, new Recency(clock.millis()));
+        return o.newest() || !any ? query : FunctionScoreQuery.boostByValue(query, new Recency(clock.millis()));
     }
 
     /** One position of the query: its readings in every field, plus one-typo matches for long words. */

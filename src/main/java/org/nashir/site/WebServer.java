@@ -37,6 +37,8 @@ public final class WebServer {
             config.http.generateEtags = false;
             // Article bodies and image uploads; the media routes check their own, smaller limit first.
             config.http.maxRequestSize = 40L * 1024 * 1024;
+            // Room for a long query in the URL (10,000 Arabic letters are 60 KB percent-encoded) instead of a bare 414.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(96 * 1024));
             config.jetty.multipartConfig.maxFileSize(36, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(40, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
