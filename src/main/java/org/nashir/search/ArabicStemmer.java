@@ -146,8 +146,7 @@ public final class ArabicStemmer {
         }
         for (String p : new String[] {"تان", "تين", "ات", "ون", "ين", "ان"}) {
             if (!s.endsWith(p)) continue;
-            int min = p.equals("ان") ? 4 : 3;
-            if (s.length() - p.length() >= min && !(p.equals("ان") && s.endsWith("ستان"))) {
+            if (s.length() - p.length() >= 3 && !(p.equals("ان") && s.endsWith("ستان"))) {
                 s = s.substring(0, s.length() - p.length());
                 if (p.startsWith("ت")) pronoun = false;
             }

@@ -1,0 +1,55 @@
+package org.nashir.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The ANT corpora from {@code ../shared/data} (internal testing only: read in place, never copied into the
+ * repository). Duplicates ({@code duplicate_of}) and records without title or text are skipped.
+ */
+public final class Corpus {
+    public record Doc(String id, String title, String text, String category, String published) {}
+
+    private Corpus() {}
+
+    public static Path shared() {
+        String dir = System.getProperty("nashir.shared", "");
+        Path p = Path.of(dir.isBlank() ? "../shared" : dir);
+        if (!Files.isDirectory(p.resolve("data"))) throw new IllegalStateException("the ANT corpora are expected under " + p.resolve("data") + " (-Dnashir.shared=DIR)");
+        return p;
+    }
+
+    public static List<Doc> all() {
+        List<Doc> docs = new ArrayList<>(read(shared().resolve("data/ant-multisource-v2.1/ant_multisource_v2.1.jsonl.gz")));
+        docs.addAll(read(shared().resolve("data/ant-jawharafm-v1.1/ant_jawharafm_v1.1.jsonl.gz")));
+        return docs;
+    }
+
+    public static List<Doc> read(Path file) {
+        ObjectMapper json = new ObjectMapper();
+        List<Doc> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                JsonNode n = json.readTree(line);
+                if (n.hasNonNull("duplicate_of")) continue;
+                String title = n.path("title").asText(""), text = n.path("text").asText("");
+                if (title.isBlank() || text.isBlank()) continue;
+                out.add(new Doc(n.path("id").asText(), title, text, n.path("category").asText("news"), n.path("published").asText("")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return out;
+    }
+}
