@@ -16,13 +16,22 @@ import java.util.List;
 /**
  * The one analysis chain for indexing and queries: Lucene's standard tokenizer (Unicode word breaks), then
  * {@link ArabicStemmer}'s folding, stop words (compared after folding, so إلى and الى are both stop words) and
- * stems. A word with two readings yields both at the same position, like a synonym.
+ * stems. A word with two readings yields both at the same position, like a synonym. Fields named
+ * {@code *_f} keep the folded words unstemmed, so a search can reward the spelling the reader typed.
  */
 public final class ArabicAnalysis extends Analyzer {
+    /** Fields whose name ends with this get folding and stop words but no stemming: the "as written" fields. */
+    public static final String FOLDED_SUFFIX = "_f";
+
+    public ArabicAnalysis() {
+        // Stemmed and folded fields build different chains: they must not share reused components.
+        super(PER_FIELD_REUSE_STRATEGY);
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new StemFilter(source));
+        return new TokenStreamComponents(source, new StemFilter(source, !field.endsWith(FOLDED_SUFFIX)));
     }
 
     /** Folds, drops stop words, and emits the stem(s) of each remaining word. */
@@ -30,11 +39,13 @@ public final class ArabicAnalysis extends Analyzer {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
         private final Deque<String> pending = new ArrayDeque<>();
+        private final boolean stem;
         private State state;
         private int skipped;
 
-        StemFilter(TokenStream input) {
+        StemFilter(TokenStream input, boolean stem) {
             super(input);
+            this.stem = stem;
         }
 
         @Override
@@ -51,7 +62,7 @@ public final class ArabicAnalysis extends Analyzer {
                     skipped += position.getPositionIncrement();
                     continue;
                 }
-                List<String> stems = ArabicStemmer.stems(folded);
+                List<String> stems = stem ? ArabicStemmer.stems(folded) : List.of(ArabicStemmer.surface(folded));
                 term.setEmpty().append(stems.getFirst());
                 position.setPositionIncrement(position.getPositionIncrement() + skipped);
                 skipped = 0;

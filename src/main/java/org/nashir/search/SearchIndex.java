@@ -146,9 +146,12 @@ public final class SearchIndex implements AutoCloseable {
         Document d = new Document();
         d.add(new StringField("id", Long.toString(a.id()), Field.Store.YES));
         d.add(new TextField("title", a.title(), Field.Store.YES));
+        d.add(new TextField("title" + ArabicAnalysis.FOLDED_SUFFIX, a.title(), Field.Store.NO));
         if (a.kicker() != null) d.add(new TextField("kicker", a.kicker(), Field.Store.NO));
         if (a.summary() != null) d.add(new TextField("summary", a.summary(), Field.Store.YES));
-        d.add(new TextField("body", Jsoup.parseBodyFragment(a.body()).text(), Field.Store.YES));
+        String body = Jsoup.parseBodyFragment(a.body()).text();
+        d.add(new TextField("body", body, Field.Store.YES));
+        d.add(new TextField("body" + ArabicAnalysis.FOLDED_SUFFIX, body, Field.Store.NO));
         d.add(new TextField("bylines", a.bylines(), Field.Store.NO));
         for (String slug : a.bylineSlugs().split("\n")) if (!slug.isEmpty()) d.add(new StringField("author", slug, Field.Store.NO));
         if (a.sourceName() != null) d.add(new TextField("source", a.sourceName(), Field.Store.NO));

@@ -114,8 +114,10 @@ public final class Searching {
         boolean any = false;
         for (String word : q.words()) {
             List<List<String>> positions = analyze(word);
-            for (List<String> readings : positions) {
-                b.add(wordQuery(readings), BooleanClause.Occur.SHOULD);
+            List<List<String>> surfaces = analyze(word, "body" + ArabicAnalysis.FOLDED_SUFFIX);
+            for (int i = 0; i < positions.size(); i++) {
+                String surface = positions.size() == surfaces.size() ? surfaces.get(i).getFirst() : null;
+                b.add(wordQuery(positions.get(i), surface), BooleanClause.Occur.SHOULD);
                 any = true;
             }
         }
@@ -132,7 +134,7 @@ public final class Searching {
             return new BooleanQuery.Builder().add(new TermQuery(new Term("id", "\u0000none")), BooleanClause.Occur.MUST).build();
         }
         for (String ex : q.excluded()) {
-            for (List<String> readings : analyze(ex)) b.add(wordQuery(readings), BooleanClause.Occur.MUST_NOT);
+            for (List<String> readings : analyze(ex)) b.add(wordQuery(readings, null), BooleanClause.Occur.MUST_NOT);
         }
         if (o.section() != null) b.add(new TermQuery(new Term("section_slug", o.section())), BooleanClause.Occur.FILTER);
         if (o.author() != null) b.add(new TermQuery(new Term("author", o.author())), BooleanClause.Occur.FILTER);
@@ -146,7 +148,7 @@ public final class Searching {
     }
 
     /** One position of the query: its readings in every field, plus one-typo matches for long words. */
-    private Query wordQuery(List<String> readings) {
+    private Query wordQuery(List<String> readings, String surface) {
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         for (Map.Entry<String, Float> f : FIELDS.entrySet()) {
             Query q;
@@ -160,6 +162,11 @@ public final class Searching {
             fields.add(new BoostQuery(q, f.getValue()), BooleanClause.Occur.SHOULD);
         }
         String main = readings.getFirst();
+        if (surface != null) {
+            // The word as typed (folded, unstemmed) weighs extra: stemming finds more, this ranks the exact wording first.
+            fields.add(new BoostQuery(new TermQuery(new Term("title" + ArabicAnalysis.FOLDED_SUFFIX, surface)), 3f), BooleanClause.Occur.SHOULD);
+            fields.add(new BoostQuery(new TermQuery(new Term("body" + ArabicAnalysis.FOLDED_SUFFIX, surface)), 1f), BooleanClause.Occur.SHOULD);
+        }
         if (main.codePointCount(0, main.length()) >= 5) {
             for (String field : List.of("title", "body")) {
                 fields.add(new BoostQuery(new FuzzyQuery(new Term(field, main), 1, 2, 20, false), 0.2f), BooleanClause.Occur.SHOULD);
@@ -183,8 +190,12 @@ public final class Searching {
 
     /** The analysed positions of {@code text}: at each, the readings (one, or two for an ambiguous clitic). */
     List<List<String>> analyze(String text) {
+        return analyze(text, "body");
+    }
+
+    private List<List<String>> analyze(String text, String field) {
         List<List<String>> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("body", new StringReader(text))) {
+        try (TokenStream ts = analyzer.tokenStream(field, new StringReader(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();

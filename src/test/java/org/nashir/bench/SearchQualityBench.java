@@ -33,13 +33,16 @@ import java.util.function.UnaryOperator;
  * Known-item search quality on the ANT corpora (about 40,000 real articles): for sampled articles, the title is
  * rewritten the way readers type it (one kind of variant at a time) and searched over title and body; the rank of
  * the article it came from gives MRR@10 and recall@10, for Nashir's analysis, Lucene's {@code ArabicAnalyzer} and
- * no Arabic handling ({@code StandardAnalyzer}), side by side in one run.
+ * no Arabic handling ({@code StandardAnalyzer}), side by side in one run. Nashir indexes each text twice, stemmed
+ * and as written (folded only), and searches both, as the product does; the others search their one analysis.
  *
  * <p>Run: {@code ./mvnw -B test -Dtest=SearchQualityBench -Dnashir.shared=../shared -Dsurefire.failIfNoSpecifiedTests=false}
  * (see bench/README.md). Not part of the normal test run: it reads the corpora and takes a few minutes.
  */
 class SearchQualityBench {
     static final int SAMPLE = 400;
+    /** Weight of the as-written fields relative to the stemmed ones (the product uses the same ratio). */
+    static final float AS_WRITTEN = Float.parseFloat(System.getProperty("nashir.bench.asWritten", "0.5"));
 
     /** A kind of variant: a rewrite of a title, or null when the title has nothing it applies to. */
     record Variant(String name, UnaryOperator<String> rewrite) {}
@@ -138,6 +141,10 @@ class SearchQualityBench {
                     doc.add(new StringField("id", d.id(), Field.Store.YES));
                     doc.add(new TextField("title", d.title(), Field.Store.NO));
                     doc.add(new TextField("body", d.text(), Field.Store.NO));
+                    if (e.getKey().equals("Nashir")) {
+                        doc.add(new TextField("title_f", d.title(), Field.Store.NO));
+                        doc.add(new TextField("body_f", d.text(), Field.Store.NO));
+                    }
                     w.addDocument(doc);
                 }
             }
@@ -204,6 +211,13 @@ class SearchQualityBench {
         if (title == null || body == null) return 0;
         b.add(new BoostQuery(title, 2f), BooleanClause.Occur.SHOULD);
         b.add(body, BooleanClause.Occur.SHOULD);
+        if (analyzer instanceof ArabicAnalysis) {
+            // Nashir searches the stemmed fields and, at a lower weight, the as-written (folded) ones.
+            org.apache.lucene.search.Query titleF = qb.createBooleanQuery("title_f", text, BooleanClause.Occur.SHOULD);
+            org.apache.lucene.search.Query bodyF = qb.createBooleanQuery("body_f", text, BooleanClause.Occur.SHOULD);
+            if (titleF != null) b.add(new BoostQuery(titleF, 2f * AS_WRITTEN), BooleanClause.Occur.SHOULD);
+            if (bodyF != null) b.add(new BoostQuery(bodyF, AS_WRITTEN), BooleanClause.Occur.SHOULD);
+        }
         ScoreDoc[] top = s.search(b.build(), 10).scoreDocs;
         for (int i = 0; i < top.length; i++) if (s.storedFields().document(top[i].doc).get("id").equals(id)) return i + 1;
         return 0;
