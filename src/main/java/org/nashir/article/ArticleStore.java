@@ -185,8 +185,13 @@ public final class ArticleStore {
     /** Teasers of visible articles in the order of {@code ids} (search results, related articles). */
     public List<Teaser> listTeasers(List<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        List<Teaser> found = jdbi.withHandle(h -> h.createQuery("SELECT " + TEASER_COLUMNS + " FROM article a JOIN section s ON s.id = a.section_id WHERE "
-                + VISIBLE + " AND a.id IN (<ids>)").bindList("ids", ids).bind("now", clock.instant()).map(TEASER).list());
+        // Looked up by primary key only, visibility checked here: given "status = … AND published_at <= …" as well,
+        // SQLite's planner scans the whole status index instead of fetching ten rows.
+        Instant now = clock.instant();
+        List<Teaser> found = jdbi.withHandle(h -> h.createQuery("SELECT " + TEASER_COLUMNS + ", a.status FROM article a JOIN section s ON s.id = a.section_id "
+                + "WHERE a.id IN (<ids>)").bindList("ids", ids)
+            .map((rs, ctx) -> Article.PUBLISHED.equals(rs.getString("status")) ? TEASER.map(rs, ctx) : null).list())
+            .stream().filter(t -> t != null && !t.publishedAt().isAfter(now)).toList();
         java.util.Map<Long, Teaser> byId = new java.util.HashMap<>();
         for (Teaser t : found) byId.put(t.id(), t);
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();

@@ -14,7 +14,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
-import org.jsoup.Jsoup;
 import org.nashir.article.ArticleStore;
 import org.nashir.storage.ChangeFeed;
 import org.slf4j.Logger;
@@ -44,6 +43,14 @@ import java.util.stream.Stream;
 public final class SearchIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     static final String SEQ = "nashir.seq";
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
+    /** The body keeps offsets in its postings so snippets are cut without analysing the text again. */
+    static final org.apache.lucene.document.FieldType BODY = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY.freeze();
+    }
     private static final int BATCH = 500;
 
     private final Path root;
@@ -145,19 +152,23 @@ public final class SearchIndex implements AutoCloseable {
     static Document document(ArticleStore.Indexable a) {
         Document d = new Document();
         d.add(new StringField("id", Long.toString(a.id()), Field.Store.YES));
+        // Read back per hit from doc values: loading the stored document would read the whole body too.
+        d.add(new NumericDocValuesField("article_id", a.id()));
         d.add(new TextField("title", a.title(), Field.Store.YES));
         d.add(new TextField("title" + ArabicAnalysis.FOLDED_SUFFIX, a.title(), Field.Store.NO));
-        if (a.kicker() != null) d.add(new TextField("kicker", a.kicker(), Field.Store.NO));
-        if (a.summary() != null) d.add(new TextField("summary", a.summary(), Field.Store.YES));
-        String body = Jsoup.parseBodyFragment(a.body()).text();
-        d.add(new TextField("body", body, Field.Store.YES));
+        // Everything short that describes the article, in one field: fewer clauses per query word.
+        StringBuilder meta = new StringBuilder();
+        for (String part : new String[] {a.kicker(), a.summary(), a.bylines(), a.sourceName(), a.sectionName(), a.tags()}) {
+            if (part != null && !part.isBlank()) meta.append(part).append('\n');
+        }
+        d.add(new TextField("meta", meta.toString(), Field.Store.NO));
+        if (a.summary() != null) d.add(new StoredField("summary", a.summary()));
+        // Bodies are sanitized HTML: dropping the tags and unescaping entities is enough, and far cheaper than a DOM.
+        String body = org.jsoup.parser.Parser.unescapeEntities(TAG.matcher(a.body()).replaceAll(" "), false).strip();
+        d.add(new Field("body", body, BODY));
         d.add(new TextField("body" + ArabicAnalysis.FOLDED_SUFFIX, body, Field.Store.NO));
-        d.add(new TextField("bylines", a.bylines(), Field.Store.NO));
         for (String slug : a.bylineSlugs().split("\n")) if (!slug.isEmpty()) d.add(new StringField("author", slug, Field.Store.NO));
-        if (a.sourceName() != null) d.add(new TextField("source", a.sourceName(), Field.Store.NO));
-        d.add(new TextField("section", a.sectionName(), Field.Store.NO));
         d.add(new StringField("section_slug", a.sectionSlug(), Field.Store.NO));
-        d.add(new TextField("tags", a.tags(), Field.Store.NO));
         long millis = a.publishedAt().toEpochMilli();
         d.add(new LongPoint("published", millis));
         d.add(new NumericDocValuesField("published", millis));
@@ -217,17 +228,32 @@ public final class SearchIndex implements AutoCloseable {
         String next = "g" + System.currentTimeMillis();
         Path dir = root.resolve(next);
         long count = 0;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         try (FSDirectory d = FSDirectory.open(dir);
-             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new ArabicAnalysis()).setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(128))) {
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new ArabicAnalysis()).setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(256));
+             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            // One thread reads batches from the database while the others analyse and add documents (IndexWriter is thread-safe).
+            List<java.util.concurrent.Future<?>> inFlight = new java.util.ArrayList<>();
             long after = 0;
             List<ArticleStore.Indexable> batch;
             while (!(batch = articles.listIndexableAfter(after, BATCH)).isEmpty()) {
-                for (ArticleStore.Indexable a : batch) w.addDocument(document(a));
+                List<ArticleStore.Indexable> work = batch;
+                inFlight.add(pool.submit(() -> {
+                    for (ArticleStore.Indexable a : work) w.addDocument(document(a));
+                    return null;
+                }));
                 count += batch.size();
                 after = batch.getLast().id();
+                while (inFlight.size() > threads * 2) inFlight.removeFirst().get();
             }
+            for (java.util.concurrent.Future<?> f : inFlight) f.get();
             w.setLiveCommitData(Map.of(SEQ, Long.toString(startSeq)).entrySet());
             w.commit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reindex interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot build the search index at " + dir, e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index at " + dir, e);
         }

@@ -24,7 +24,7 @@ public final class SearchRoutes {
     public record Result(Teaser teaser, String snippetHtml) {}
 
     public record SearchPage(Frame frame, String q, String section, String author, String from, String to, String sort,
-                             long total, List<Result> results, Pager pager, List<Section> sections, String notice) {}
+                             long total, boolean atLeast, List<Result> results, Pager pager, List<Section> sections, String notice) {}
 
     /** A request's filters after checking; {@code error} is a message key when one was unusable. */
     record Request(SearchQuery query, Searching.Options options, String error, String errorValue) {}
@@ -53,10 +53,12 @@ public final class SearchRoutes {
         String notice = r.error() != null ? site.messages().get(r.error(), r.errorValue())
             : r.query().truncated() ? site.messages().get("search.truncated", site.fmt().number(SearchQuery.MAX_WORDS)) : null;
         long total = 0;
+        boolean atLeast = false;
         List<Result> results = List.of();
         if (r.error() == null && !r.query().isEmpty()) {
             Searching.Result found = searching.search(r.query(), r.options());
             total = found.total();
+            atLeast = found.atLeast();
             results = results(found);
         }
         StringBuilder base = new StringBuilder("/search?q=").append(enc(q));
@@ -67,7 +69,7 @@ public final class SearchRoutes {
         ctx.header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex");
         ctx.contentType("text/html; charset=utf-8").result(templates.render("search.jte", new SearchPage(
             site.frame(title, site.messages().get("search.description"), "/search"), q, param(ctx, "section"), param(ctx, "author"),
-            param(ctx, "from"), param(ctx, "to"), param(ctx, "sort"), total, results, pager, sections.listAll(), notice)));
+            param(ctx, "from"), param(ctx, "to"), param(ctx, "sort"), total, atLeast, results, pager, sections.listAll(), notice)));
     }
 
     /** {@code GET /api/v1/search}: JSON results, or a JSON error with a stable code; never a 500 for what a client sends. */
@@ -103,7 +105,7 @@ public final class SearchRoutes {
             item.put("snippet", res.snippetHtml());
             items.add(item);
         }
-        ctx.header("Cache-Control", "no-store").json(Map.of("total", found.total(), "items", items));
+        ctx.header("Cache-Control", "no-store").json(Map.of("total", found.total(), "total_is_lower_bound", found.atLeast(), "items", items));
     }
 
     private List<Result> results(Searching.Result found) {

@@ -6,13 +6,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -26,7 +23,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.DocValues;
 
@@ -47,13 +43,13 @@ import java.util.Map;
  */
 public final class Searching {
     /** Fields searched, with their weight. */
-    static final Map<String, Float> FIELDS = Map.of("title", 4f, "kicker", 2f, "summary", 2f, "tags", 2.5f, "bylines", 1.5f,
-        "section", 1f, "source", 1f, "body", 1f);
+    static final Map<String, Float> FIELDS = Map.of("title", 4f, "meta", 2f, "body", 1f);
 
     /** One result: the article and a snippet of its text with the reader's words marked as written there. */
     public record Hit(long id, String snippetHtml) {}
 
-    public record Result(long total, List<Hit> hits) {}
+    /** {@code atLeast}: the true total is {@code total} or more (counting stops at {@link #COUNT_EXACTLY_UP_TO}). */
+    public record Result(long total, boolean atLeast, List<Hit> hits) {}
 
     /** Filters and order: section and author slugs, a date range, newest first instead of by relevance. */
     public record Options(String section, String author, Instant from, Instant to, boolean newest, int offset, int limit) {}
@@ -71,22 +67,30 @@ public final class Searching {
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                Query query = build(q, o);
-                int want = Math.max(1, o.offset() + o.limit());
-                TopDocs top = o.newest()
-                    ? searcher.search(query, want, new Sort(new SortField("published", SortField.Type.LONG, true)))
-                    : searcher.search(query, want);
-                long total = searcher.count(query);
+                // A few more than shown, so recency can lift a slightly lower, much newer hit onto the page.
+                int want = Math.max(1, o.offset() + o.limit()) + (o.newest() ? 0 : 20);
+                Query query = build(q, o, false);
+                TopDocs top = run(searcher, query, want, o.newest());
+                if (top.totalHits.value() < TYPO_RETRY_BELOW && !q.words().isEmpty()) {
+                    // Few or no hits: try again allowing one typo in long words (costly, so only when needed).
+                    Query fuzzy = build(q, o, true);
+                    TopDocs again = run(searcher, fuzzy, want, o.newest());
+                    if (again.totalHits.value() > top.totalHits.value()) {
+                        query = fuzzy;
+                        top = again;
+                    }
+                }
+                long total = top.totalHits.value();
+                if (!o.newest()) top = byRecency(searcher, top);
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 int from = Math.min(o.offset(), docs.length);
-                int[] ids = new int[docs.length - from];
-                for (int i = from; i < docs.length; i++) ids[i - from] = docs[i].doc;
+                int to = Math.min(docs.length, o.offset() + o.limit());
+                int[] ids = new int[Math.max(0, to - from)];
+                for (int i = from; i < to; i++) ids[i - from] = docs[i].doc;
                 String[] snippets = snippets(searcher, query, ids);
-                for (int i = 0; i < ids.length; i++) {
-                    hits.add(new Hit(Long.parseLong(searcher.storedFields().document(ids[i]).get("id")), snippets[i]));
-                }
-                return new Result(total, hits);
+                for (int i = 0; i < ids.length; i++) hits.add(new Hit(articleId(searcher, ids[i]), snippets[i]));
+                return new Result(total, top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, hits);
             } finally {
                 index.release(searcher);
             }
@@ -95,11 +99,52 @@ public final class Searching {
         }
     }
 
+    /**
+     * Recency as a tie-breaker: the top hits' scores are multiplied by a factor from 1 (today) down to 0.85 (about a
+     * year old) and re-sorted. Done on the top hits only, after the query, so the query itself keeps Lucene's
+     * fast top-k scoring.
+     */
+    private TopDocs byRecency(IndexSearcher searcher, TopDocs top) throws IOException {
+        long now = clock.millis();
+        ScoreDoc[] docs = top.scoreDocs.clone();
+        var leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc d : docs) {
+            var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(d.doc, leaves));
+            NumericDocValues published = DocValues.getNumeric(leaf.reader(), "published");
+            long at = published.advanceExact(d.doc - leaf.docBase) ? published.longValue() : 0;
+            double days = Math.max(0, (now - at) / 86_400_000.0);
+            d.score = (float) (d.score * (0.85 + 0.15 / (1 + days / 30.0)));
+        }
+        java.util.Arrays.sort(docs, (a, b) -> Float.compare(b.score, a.score));
+        return new TopDocs(top.totalHits, docs);
+    }
+
+    private static long articleId(IndexSearcher searcher, int doc) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues ids = DocValues.getNumeric(leaf.reader(), "article_id");
+        if (ids.advanceExact(doc - leaf.docBase)) return ids.longValue();
+        return Long.parseLong(searcher.storedFields().document(doc).get("id"));
+    }
+
+    /** Hits are counted exactly up to this many; past it the total is "at least" (and said so by the caller). */
+    static final int COUNT_EXACTLY_UP_TO = 500;
+    static final int TYPO_RETRY_BELOW = 3;
+
+    private static TopDocs run(IndexSearcher searcher, Query query, int want, boolean newest) throws IOException {
+        if (newest) {
+            return searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(
+                new Sort(new SortField("published", SortField.Type.LONG, true)), want, null, COUNT_EXACTLY_UP_TO));
+        }
+        return searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(want, null, COUNT_EXACTLY_UP_TO));
+    }
+
     private String[] snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
         if (docIds.length == 0) return new String[0];
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            .withMaxLength(100_000).build();
+            // Snippets come from the first 8,000 characters: enough for news, and it bounds the sentence scanning.
+            .withMaxLength(8_000).build();
         Map<String, String[]> out = highlighter.highlightFields(new String[] {"body"}, query, docIds, new int[] {2});
         String[] body = out.get("body");
         String[] result = new String[docIds.length];
@@ -109,7 +154,7 @@ public final class Searching {
         return result;
     }
 
-    Query build(SearchQuery q, Options o) {
+    Query build(SearchQuery q, Options o, boolean typos) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
         for (String word : q.words()) {
@@ -117,7 +162,7 @@ public final class Searching {
             List<List<String>> surfaces = analyze(word, "body" + ArabicAnalysis.FOLDED_SUFFIX);
             for (int i = 0; i < positions.size(); i++) {
                 String surface = positions.size() == surfaces.size() ? surfaces.get(i).getFirst() : null;
-                b.add(wordQuery(positions.get(i), surface), BooleanClause.Occur.SHOULD);
+                b.add(wordQuery(positions.get(i), surface, typos), BooleanClause.Occur.SHOULD);
                 any = true;
             }
         }
@@ -134,7 +179,7 @@ public final class Searching {
             return new BooleanQuery.Builder().add(new TermQuery(new Term("id", "\u0000none")), BooleanClause.Occur.MUST).build();
         }
         for (String ex : q.excluded()) {
-            for (List<String> readings : analyze(ex)) b.add(wordQuery(readings, null), BooleanClause.Occur.MUST_NOT);
+            for (List<String> readings : analyze(ex)) b.add(wordQuery(readings, null, false), BooleanClause.Occur.MUST_NOT);
         }
         if (o.section() != null) b.add(new TermQuery(new Term("section_slug", o.section())), BooleanClause.Occur.FILTER);
         if (o.author() != null) b.add(new TermQuery(new Term("author", o.author())), BooleanClause.Occur.FILTER);
@@ -143,12 +188,11 @@ public final class Searching {
             long hi = o.to() == null ? Long.MAX_VALUE : o.to().toEpochMilli() - 1;
             b.add(LongPoint.newRangeQuery("published", lo, hi), BooleanClause.Occur.FILTER);
         }
-        BooleanQuery query = b.build();
-        return o.newest() || !any ? query : FunctionScoreQuery.boostByValue(query, new Recency(clock.millis()));
+        return b.build();
     }
 
     /** One position of the query: its readings in every field, plus one-typo matches for long words. */
-    private Query wordQuery(List<String> readings, String surface) {
+    private Query wordQuery(List<String> readings, String surface, boolean typos) {
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         for (Map.Entry<String, Float> f : FIELDS.entrySet()) {
             Query q;
@@ -164,10 +208,11 @@ public final class Searching {
         String main = readings.getFirst();
         if (surface != null) {
             // The word as typed (folded, unstemmed) weighs extra: stemming finds more, this ranks the exact wording first.
-            fields.add(new BoostQuery(new TermQuery(new Term("title" + ArabicAnalysis.FOLDED_SUFFIX, surface)), 3f), BooleanClause.Occur.SHOULD);
-            fields.add(new BoostQuery(new TermQuery(new Term("body" + ArabicAnalysis.FOLDED_SUFFIX, surface)), 1f), BooleanClause.Occur.SHOULD);
+            // Half the weight of the stemmed fields, the ratio SearchQualityBench measured best.
+            fields.add(new BoostQuery(new TermQuery(new Term("title" + ArabicAnalysis.FOLDED_SUFFIX, surface)), 2f), BooleanClause.Occur.SHOULD);
+            fields.add(new BoostQuery(new TermQuery(new Term("body" + ArabicAnalysis.FOLDED_SUFFIX, surface)), 0.5f), BooleanClause.Occur.SHOULD);
         }
-        if (main.codePointCount(0, main.length()) >= 5) {
+        if (typos && main.codePointCount(0, main.length()) >= 5) {
             for (String field : List.of("title", "body")) {
                 fields.add(new BoostQuery(new FuzzyQuery(new Term(field, main), 1, 2, 20, false), 0.2f), BooleanClause.Occur.SHOULD);
             }
@@ -179,7 +224,7 @@ public final class Searching {
         List<List<String>> positions = analyze(phrase);
         if (positions.isEmpty()) return null;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String field : List.of("title", "body", "summary")) {
+        for (String field : List.of("title", "body")) {
             PhraseQuery.Builder p = new PhraseQuery.Builder();
             int pos = 0;
             for (List<String> readings : positions) p.add(new Term(field, readings.getFirst()), pos++);
@@ -228,7 +273,7 @@ public final class Searching {
                 BooleanQuery q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term("id", Long.toString(articleId))), BooleanClause.Occur.MUST_NOT).build();
                 List<Long> ids = new ArrayList<>();
-                for (ScoreDoc d : searcher.search(q, limit).scoreDocs) ids.add(Long.parseLong(searcher.storedFields().document(d.doc).get("id")));
+                for (ScoreDoc d : searcher.search(q, limit).scoreDocs) ids.add(articleId(searcher, d.doc));
                 return ids;
             } finally {
                 index.release(searcher);
@@ -249,62 +294,4 @@ public final class Searching {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** 1 for an article published now, falling gently (to 0.85 over about a year): a tie-breaker, not a ranking. */
-    static final class Recency extends DoubleValuesSource {
-        private final long now;
-
-        Recency(long now) {
-            this.now = now;
-        }
-
-        @Override
-        public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-            NumericDocValues published = DocValues.getNumeric(ctx.reader(), "published");
-            return new DoubleValues() {
-                long value;
-
-                @Override
-                public double doubleValue() {
-                    double days = Math.max(0, (now - value) / 86_400_000.0);
-                    return 0.85 + 0.15 / (1 + days / 30.0);
-                }
-
-                @Override
-                public boolean advanceExact(int doc) throws IOException {
-                    value = published.advanceExact(doc) ? published.longValue() : 0;
-                    return true;
-                }
-            };
-        }
-
-        @Override
-        public boolean needsScores() {
-            return false;
-        }
-
-        @Override
-        public DoubleValuesSource rewrite(IndexSearcher searcher) {
-            return this;
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(now);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Recency r && r.now == now;
-        }
-
-        @Override
-        public String toString() {
-            return "recency(" + now + ")";
-        }
-
-        @Override
-        public boolean isCacheable(LeafReaderContext ctx) {
-            return false;
-        }
-    }
 }
