@@ -44,7 +44,7 @@ class BackOfficeBrowserTest {
                 b.findElement(By.id("caption")).sendKeys("الساحة بعد الترميم");
                 b.findElement(By.id("credit")).sendKeys("تصوير: فريق ناشر");
                 b.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
-                assertThat(b.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("حُفظ الملف.");
+                assertThat(waitFor(b, "[role=status]").getText()).isEqualTo("حُفظ الملف.");
 
                 // Write it: Arabic with a Latin name, in the rich-text area.
                 b.get(site.url("/admin/articles/new"));
@@ -58,7 +58,7 @@ class BackOfficeBrowserTest {
                 b.executeScript("document.getElementById('publish_at').value = arguments[0];", at);
                 Browser.screenshot(b, "editor-new-article");
                 b.findElement(By.cssSelector("button[value=schedule]")).click();
-                assertThat(b.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("جُدول المقال للنشر.");
+                assertThat(waitFor(b, "[role=status]").getText()).isEqualTo("جُدول المقال للنشر.");
                 long id = Long.parseLong(b.getCurrentUrl().replaceAll(".*/admin/articles/([0-9]+).*", "$1"));
 
                 // Not yet public; at the scheduled time it is.
@@ -81,6 +81,7 @@ class BackOfficeBrowserTest {
                 title.clear();
                 title.sendKeys("افتتاح ساحة البلدية");
                 b.findElement(By.cssSelector("button[value=save]")).click();
+                assertThat(waitFor(b, "[role=status]").getText()).isEqualTo("حُفظ المقال.");
                 assertThat(site.nashir.articles.findById(id).orElseThrow().title()).isEqualTo("افتتاح ساحة البلدية");
                 b.get(site.url("/admin/articles/" + id + "/revisions"));
                 assertThat(b.findElements(By.cssSelector("tbody tr"))).hasSize(3);
@@ -88,7 +89,7 @@ class BackOfficeBrowserTest {
                 assertThat(b.findElements(By.cssSelector(".diff ins"))).isEmpty();
                 assertThat(b.findElement(By.cssSelector(".diff del")).getText()).contains("بعد الترميم");
                 b.findElement(By.cssSelector("form[action$='/restore'] button")).click();
-                assertThat(b.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("استُعيدت النسخة وحُفظت نسخةً جديدة.");
+                assertThat(waitFor(b, "[role=status]").getText()).isEqualTo("استُعيدت النسخة وحُفظت نسخةً جديدة.");
                 Article restored = site.nashir.articles.findById(id).orElseThrow();
                 assertThat(restored.title()).isEqualTo("افتتاح ساحة البلدية بعد الترميم");
                 assertThat(restored.status()).isEqualTo(Article.PUBLISHED);
@@ -116,17 +117,18 @@ class BackOfficeBrowserTest {
                 b.findElement(By.id("title")).sendKeys("تقرير عن سوق الخضار");
                 b.findElement(By.cssSelector(".rich")).sendKeys("ارتفعت الأسعار هذا الأسبوع.");
                 b.findElement(By.cssSelector("button[value=submit]")).click();
-                assertThat(b.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("أُرسل المقال للمراجعة.");
+                assertThat(waitFor(b, "[role=status]").getText()).isEqualTo("أُرسل المقال للمراجعة.");
                 long id = Long.parseLong(b.getCurrentUrl().replaceAll(".*/admin/articles/([0-9]+).*", "$1"));
                 // A hand-made "publish" from the writer's own session is refused on the server.
                 b.executeScript("var f = document.querySelector('form[action=\"/admin/articles/" + id + "\"]');"
                     + "var i = document.createElement('input'); i.type = 'hidden'; i.name = 'action'; i.value = 'publish'; f.appendChild(i); f.submit();");
-                assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("غير مسموح");
+                assertThat(heading(b, "غير مسموح")).isEqualTo("غير مسموح");
                 assertThat(site.nashir.articles.findById(id).orElseThrow().status()).isEqualTo(Article.REVIEW);
 
                 // The editor opens it; meanwhile a second editor saves a newer version.
                 b.get(site.url("/admin"));
                 b.findElement(By.cssSelector(".signout button")).click();
+                waitFor(b, "#email");
                 signIn(b, site, "editor@example.org");
                 b.get(site.url("/admin/articles/" + id));
                 Agent second = new Agent(site);
@@ -138,7 +140,7 @@ class BackOfficeBrowserTest {
                 title.clear();
                 title.sendKeys("تقرير السوق");
                 b.findElement(By.cssSelector("button[value=publish]")).click();
-                assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("عدّل شخص آخر هذا المقال");
+                assertThat(heading(b, "عدّل شخص آخر هذا المقال")).isEqualTo("عدّل شخص آخر هذا المقال");
                 assertThat(b.findElement(By.cssSelector("[role=alert]")).getText()).contains("هالة المحررة");
                 assertThat(b.findElement(By.cssSelector(".diff")).getText()).contains("والفواكه");
                 Browser.screenshot(b, "conflict-page");
@@ -151,11 +153,29 @@ class BackOfficeBrowserTest {
         }
     }
 
+    /** The element once the page that shows it has loaded (a form post navigates asynchronously). */
+    static WebElement waitFor(ChromeDriver b, String css) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(b, Duration.ofSeconds(15))
+            .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** The page's h1 once it reads {@code expected}, or whatever it reads after 15 seconds. */
+    static String heading(ChromeDriver b, String expected) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(b, Duration.ofSeconds(15))
+                .until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // fall through: the assertion shows what the page says instead
+        }
+        return b.findElement(By.tagName("h1")).getText();
+    }
+
     static void signIn(ChromeDriver b, TestSite site, String email) {
         b.get(site.url("/admin"));
         assertThat(b.getCurrentUrl()).contains("/admin/sign-in");
         b.findElement(By.id("email")).sendKeys(email);
         b.findElement(By.id("password")).sendKeys(PASSWORD);
         b.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(b, ".signout");
     }
 }
