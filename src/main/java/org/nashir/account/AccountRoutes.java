@@ -64,13 +64,13 @@ public final class AccountRoutes {
     }
 
     public void auditLog(Context ctx) {
-        ctx.contentType("text/html; charset=utf-8").result(templates.render("admin/audit.jte",
-            new AuditPage(site.adminFrame(ctx, site.messages().get("admin.audit"), "audit"), audit.listLatest(500))));
+        templates.send(ctx, 200, "admin/audit.jte",
+            new AuditPage(site.adminFrame(ctx, site.messages().get("admin.audit"), "audit"), audit.listLatest(500)));
     }
 
     private void render(Context ctx, int status, String error, String name, String email) {
-        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("admin/accounts.jte",
-            new AccountsPage(site.adminFrame(ctx, site.messages().get("admin.accounts"), "accounts"), accounts.listAll(), List.of(Role.values()), error, name, email)));
+        templates.send(ctx, status, "admin/accounts.jte",
+            new AccountsPage(site.adminFrame(ctx, site.messages().get("admin.accounts"), "accounts"), accounts.listAll(), List.of(Role.values()), error, name, email));
     }
 
     static Optional<Role> parseRole(String raw) {

@@ -73,8 +73,8 @@ public final class SignInRoutes {
     }
 
     private void render(Context ctx, int status, String next, String email, String error) {
-        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("admin/sign-in.jte",
-            new SignInPage(site.adminFrame(ctx, site.messages().get("sign-in.title"), "sign-in"), next == null ? "" : next, email, error)));
+        templates.send(ctx, status, "admin/sign-in.jte",
+            new SignInPage(site.adminFrame(ctx, site.messages().get("sign-in.title"), "sign-in"), next == null ? "" : next, email, error));
     }
 
     /** Only a path inside the back office: never an absolute URL someone slipped into the link. */

@@ -48,7 +48,7 @@ public final class EditorRoutes {
         String status = ctx.queryParam("status");
         if (status != null && !List.of(Article.DRAFT, Article.REVIEW, Article.SCHEDULED, Article.PUBLISHED, Article.ARCHIVED).contains(status)) status = null;
         List<ArticleStore.Row> rows = articles.listForBackOffice(status, me.role() == Role.WRITER ? me.id() : null, 200);
-        html(ctx, 200, "admin/articles.jte", new EditorPages.ListPage(site.adminFrame(ctx, site.messages().get("admin.articles"), "articles"), rows, status));
+        templates.send(ctx, 200, "admin/articles.jte", new EditorPages.ListPage(site.adminFrame(ctx, site.messages().get("admin.articles"), "articles"), rows, status));
     }
 
     public void newForm(Context ctx) {
@@ -89,7 +89,7 @@ public final class EditorRoutes {
             Revision theirs = revisions.find(a.id(), stale.current.version()).orElseThrow();
             Revision yours = new Revision(a.id(), -1, form.title(), form.kicker(), form.summary(), BodyHtml.sanitize(form.body()), null, null, null,
                 0, "", "", "", null, me.name(), clock.instant());
-            html(ctx, 409, "admin/conflict.jte", new EditorPages.ConflictPage(site.adminFrame(ctx, site.messages().get("conflict.title"), "articles"),
+            templates.send(ctx, 409, "admin/conflict.jte", new EditorPages.ConflictPage(site.adminFrame(ctx, site.messages().get("conflict.title"), "articles"),
                 a.id(), form, theirs, WordDiff.between(yours.text(), theirs.text())));
             return;
         }
@@ -109,14 +109,14 @@ public final class EditorRoutes {
         List<Byline> bylines = ArticleForm.names(form.bylines()).stream().map(n -> new Byline(0, org.nashir.arabic.Slug.of(n), n, Byline.looksLikeDesk(n), null, null)).toList();
         List<Tag> tags = ArticleForm.names(form.tags()).stream().map(n -> new Tag(0, org.nashir.arabic.Slug.of(n), n)).toList();
         ctx.header("X-Robots-Tag", "noindex");
-        html(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
+        templates.send(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
             draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId())));
     }
 
     public void revisionList(Context ctx) {
         Article a = find(ctx);
         mayEdit(ctx, a);
-        html(ctx, 200, "admin/revisions.jte", new EditorPages.RevisionsPage(
+        templates.send(ctx, 200, "admin/revisions.jte", new EditorPages.RevisionsPage(
             site.adminFrame(ctx, site.messages().get("revisions.title", a.title()), "articles"), a, revisions.listFor(a.id())));
     }
 
@@ -125,7 +125,7 @@ public final class EditorRoutes {
         mayEdit(ctx, a);
         Revision old = revision(ctx, a);
         Revision current = revisions.find(a.id(), a.version()).orElse(old);
-        html(ctx, 200, "admin/compare.jte", new EditorPages.ComparePage(
+        templates.send(ctx, 200, "admin/compare.jte", new EditorPages.ComparePage(
             site.adminFrame(ctx, site.messages().get("revisions.compare-title", site.fmt().number(old.version()), site.fmt().number(a.version())), "articles"),
             a, old, WordDiff.between(old.text(), current.text())));
     }
@@ -147,7 +147,7 @@ public final class EditorRoutes {
     private void editor(Context ctx, int status, Long id, ArticleForm form, Map<String, ArticleForm.Problem> errors, String articleStatus, String active) {
         Account me = Guard.required(ctx).account();
         String title = id == null ? site.messages().get("admin.new-article") : form.title();
-        html(ctx, status, "admin/editor.jte", new EditorPages.EditPage(site.adminFrame(ctx, title, active), id, form, errors,
+        templates.send(ctx, status, "admin/editor.jte", new EditorPages.EditPage(site.adminFrame(ctx, title, active), id, form, errors,
             sections.listAll(), pictures.get(), articles.listTagNames(), articleStatus, me.role().canPublish(), id == null ? null : Article.path(id)));
     }
 
@@ -183,6 +183,6 @@ public final class EditorRoutes {
     }
 
     private void html(Context ctx, int status, String template, Object page) {
-        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, page));
+        templates.send(ctx, status, template, page);
     }
 }

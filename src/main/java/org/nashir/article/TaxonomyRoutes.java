@@ -131,12 +131,12 @@ public final class TaxonomyRoutes {
     }
 
     private void renderTags(Context ctx, int status, String error) {
-        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("admin/tags.jte",
-            new TagsPage(site.adminFrame(ctx, site.messages().get("admin.tags"), "tags"), articles.listTagUse(), error)));
+        templates.send(ctx, status, "admin/tags.jte",
+            new TagsPage(site.adminFrame(ctx, site.messages().get("admin.tags"), "tags"), articles.listTagUse(), error));
     }
 
     private void renderBylines(Context ctx, int status, String error) {
-        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("admin/bylines.jte",
-            new BylinesPage(site.adminFrame(ctx, site.messages().get("admin.bylines"), "bylines"), articles.listBylines(), pictures.get(), error)));
+        templates.send(ctx, status, "admin/bylines.jte",
+            new BylinesPage(site.adminFrame(ctx, site.messages().get("admin.bylines"), "bylines"), articles.listBylines(), pictures.get(), error));
     }
 }

@@ -91,7 +91,7 @@ public final class MediaRoutes {
     }
 
     private void render(Context ctx, int status, String error, String alt, String caption, String credit) {
-        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("admin/media.jte",
-            new MediaPage(site.adminFrame(ctx, site.messages().get("admin.media"), "media"), media.listLatest(200), error, alt, caption, credit, maxMegabytes)));
+        templates.send(ctx, status, "admin/media.jte",
+            new MediaPage(site.adminFrame(ctx, site.messages().get("admin.media"), "media"), media.listLatest(200), error, alt, caption, credit, maxMegabytes));
     }
 }

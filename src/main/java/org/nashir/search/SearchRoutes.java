@@ -67,9 +67,9 @@ public final class SearchRoutes {
         Pager pager = new Pager(base.toString(), Math.min(number, pages), pages);
         String title = q.isBlank() ? site.messages().get("search.title") : site.messages().get("search.title-for", q);
         ctx.header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex");
-        ctx.contentType("text/html; charset=utf-8").result(templates.render("search.jte", new SearchPage(
+        templates.send(ctx, 200, "search.jte", new SearchPage(
             site.frame(title, site.messages().get("search.description"), "/search"), q, param(ctx, "section"), param(ctx, "author"),
-            param(ctx, "from"), param(ctx, "to"), param(ctx, "sort"), total, atLeast, results, pager, sections.listAll(), notice)));
+            param(ctx, "from"), param(ctx, "to"), param(ctx, "sort"), total, atLeast, results, pager, sections.listAll(), notice));
     }
 
     /** {@code GET /api/v1/search}: JSON results, or a JSON error with a stable code; never a 500 for what a client sends. */

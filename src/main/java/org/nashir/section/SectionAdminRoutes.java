@@ -75,7 +75,7 @@ public final class SectionAdminRoutes {
     }
 
     private void render(Context ctx, int status, String error) {
-        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("admin/sections.jte",
-            new SectionsPage(site.adminFrame(ctx, site.messages().get("admin.sections"), "sections"), sections.listAll(), error)));
+        templates.send(ctx, status, "admin/sections.jte",
+            new SectionsPage(site.adminFrame(ctx, site.messages().get("admin.sections"), "sections"), sections.listAll(), error));
     }
 }

@@ -32,6 +32,6 @@ public final class DashboardRoutes {
             newsroom ? articles.listForBackOffice(Article.REVIEW, owner, 10) : List.of(),
             newsroom ? articles.listForBackOffice(Article.SCHEDULED, owner, 10) : List.of(),
             newsroom ? articles.listForBackOffice(Article.PUBLISHED, owner, 10) : List.of());
-        ctx.contentType("text/html; charset=utf-8").result(templates.render("admin/dashboard.jte", page));
+        templates.send(ctx, 200, "admin/dashboard.jte", page);
     }
 }

@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
 public final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
+    /** Renders and sends a page that is not cached (back office, search, forms) with its status. */
+    public void send(io.javalin.http.Context ctx, int status, String template, Object page) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(render(template, page));
+    }
+
     public byte[] render(String template, Object page) {
         StringOutput out = new StringOutput(16 * 1024);
         engine.render(template, page, out);
