@@ -150,7 +150,7 @@ public final class Nashir implements AutoCloseable {
             new ArchiveRoutes(articles, site, templates, pages),
             new SectionRoutes(sections, articles, site, templates, pages),
             new ViewRoutes(views),
-            mediaRoutes, new SearchRoutes(searching, articles, sections, site, templates), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
+            mediaRoutes, new SearchRoutes(searching, sections, site, templates), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));

@@ -154,6 +154,9 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new StringField("id", Long.toString(a.id()), Field.Store.YES));
         // Read back per hit from doc values: loading the stored document would read the whole body too.
         d.add(new NumericDocValuesField("article_id", a.id()));
+        // What a result line shows, column-stored: results are listed without touching the database or stored bodies.
+        d.add(new org.apache.lucene.document.BinaryDocValuesField("teaser", new org.apache.lucene.util.BytesRef(
+            String.join("\u001F", a.slug(), a.title(), a.sectionSlug(), a.sectionName()))));
         d.add(new TextField("title", a.title(), Field.Store.YES));
         d.add(new TextField("title" + ArabicAnalysis.FOLDED_SUFFIX, a.title(), Field.Store.NO));
         // Everything short that describes the article, in one field: fewer clauses per query word.

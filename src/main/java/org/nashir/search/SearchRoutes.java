@@ -1,7 +1,6 @@
 package org.nashir.search;
 
 import io.javalin.http.Context;
-import org.nashir.article.ArticleStore;
 import org.nashir.article.Teaser;
 import org.nashir.section.Section;
 import org.nashir.section.SectionStore;
@@ -33,14 +32,12 @@ public final class SearchRoutes {
     static final int MAX_OFFSET = 1_000;
 
     private final Searching searching;
-    private final ArticleStore articles;
     private final SectionStore sections;
     private final Site site;
     private final Templates templates;
 
-    public SearchRoutes(Searching searching, ArticleStore articles, SectionStore sections, Site site, Templates templates) {
+    public SearchRoutes(Searching searching, SectionStore sections, Site site, Templates templates) {
         this.searching = searching;
-        this.articles = articles;
         this.sections = sections;
         this.site = site;
         this.templates = templates;
@@ -108,11 +105,9 @@ public final class SearchRoutes {
         ctx.header("Cache-Control", "no-store").json(Map.of("total", found.total(), "total_is_lower_bound", found.atLeast(), "items", items));
     }
 
-    private List<Result> results(Searching.Result found) {
-        List<Long> ids = found.hits().stream().map(Searching.Hit::id).toList();
-        Map<Long, String> snippets = new java.util.HashMap<>();
-        for (Searching.Hit h : found.hits()) snippets.put(h.id(), h.snippetHtml());
-        return articles.listTeasers(ids).stream().map(t -> new Result(t, snippets.get(t.id()))).toList();
+    /** Results straight from the index, which the change feed keeps to visible articles only. */
+    private static List<Result> results(Searching.Result found) {
+        return found.hits().stream().map(h -> new Result(h.teaser(), h.snippetHtml())).toList();
     }
 
     private Request read(Context ctx, int offset, int limit) {

@@ -45,8 +45,12 @@ public final class Searching {
     /** Fields searched, with their weight. */
     static final Map<String, Float> FIELDS = Map.of("title", 4f, "meta", 2f, "body", 1f);
 
-    /** One result: the article and a snippet of its text with the reader's words marked as written there. */
-    public record Hit(long id, String snippetHtml) {}
+    /** One result: the article as a listing shows it, and a snippet with the reader's words marked as written there. */
+    public record Hit(org.nashir.article.Teaser teaser, String snippetHtml) {
+        public long id() {
+            return teaser.id();
+        }
+    }
 
     /** {@code atLeast}: the true total is {@code total} or more (counting stops at {@link #COUNT_EXACTLY_UP_TO}). */
     public record Result(long total, boolean atLeast, List<Hit> hits) {}
@@ -89,7 +93,7 @@ public final class Searching {
                 int[] ids = new int[Math.max(0, to - from)];
                 for (int i = from; i < to; i++) ids[i - from] = docs[i].doc;
                 String[] snippets = snippets(searcher, query, ids);
-                for (int i = 0; i < ids.length; i++) hits.add(new Hit(articleId(searcher, ids[i]), snippets[i]));
+                for (int i = 0; i < ids.length; i++) hits.add(new Hit(teaser(searcher, ids[i]), snippets[i]));
                 return new Result(total, top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, hits);
             } finally {
                 index.release(searcher);
@@ -119,6 +123,17 @@ public final class Searching {
         return new TopDocs(top.totalHits, docs);
     }
 
+    private static org.nashir.article.Teaser teaser(IndexSearcher searcher, int doc) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        var teasers = DocValues.getBinary(leaf.reader(), "teaser");
+        String[] t = teasers.advanceExact(local) ? teasers.binaryValue().utf8ToString().split("\u001F", -1) : new String[] {"", "", "", ""};
+        NumericDocValues published = DocValues.getNumeric(leaf.reader(), "published");
+        java.time.Instant at = java.time.Instant.ofEpochMilli(published.advanceExact(local) ? published.longValue() : 0);
+        return new org.nashir.article.Teaser(articleId(searcher, doc), t[0], t[1], null, null, null, t[2], t[3], at, 0);
+    }
+
     private static long articleId(IndexSearcher searcher, int doc) throws IOException {
         var leaves = searcher.getIndexReader().leaves();
         var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
@@ -143,9 +158,9 @@ public final class Searching {
         if (docIds.length == 0) return new String[0];
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            // Snippets come from the first 8,000 characters: enough for news, and it bounds the sentence scanning.
-            .withMaxLength(8_000).build();
-        Map<String, String[]> out = highlighter.highlightFields(new String[] {"body"}, query, docIds, new int[] {2});
+            // Snippets come from the first 5,000 characters: enough for news, and it bounds the sentence scanning.
+            .withMaxLength(5_000).build();
+        Map<String, String[]> out = highlighter.highlightFields(new String[] {"body"}, query, docIds, new int[] {1});
         String[] body = out.get("body");
         String[] result = new String[docIds.length];
         for (int i = 0; i < docIds.length; i++) {
