@@ -40,7 +40,7 @@ public final class TextDump {
     private static final Set<String> VIEWS_KEYS = folded("المشاهدات", "عدد المشاهدات", "القراءات", "عدد القراءات", "الزيارات", "عدد الزيارات", "شوهد");
     private static final Set<String> LABEL_KEYS = folded("التصنيف", "الشارة", "الوسم", "النوع");
     private static final Set<String> SECTION_KEYS = folded("القسم", "الباب", "الفئة");
-    private static final Set<String> SOURCE_KEYS = folded("المصدر");
+    private static final Set<String> SOURCE_KEYS = folded("المصدر", "مصدر الخبر", "نقلا عن", "نقلاً عن");
     private static final Set<String> TAG_KEYS = folded("الوسوم", "الكلمات المفتاحية", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدلالية");
     private static final Set<String> KNOWN_LABELS = folded("من الأرشيف", "أرشيف", "عاجل", "حصري", "خاص", "تحليل", "رأي", "مقال رأي",
         "تقرير", "فيديو", "بالصور", "بالفيديو", "محدث", "مباشر", "تحقيق", "مقابلة", "حوار");
@@ -49,6 +49,13 @@ public final class TextDump {
         "اترك تعليقا", "اترك تعليق", "التعليقات", "تعليقات", "لا توجد تعليقات", "إرسال", "أرسل", "إرسال التعليق", "شارك",
         "شارك هذا المقال", "شارك المقال", "طباعة", "مقالات ذات صلة", "اقرأ أيضا", "أخبار ذات صلة", "الاسم", "الاسم *",
         "البريد الإلكتروني", "البريد الإلكتروني *", "التعليق", "التعليق *", "الموقع", "تابعونا", "إقرأ أيضا");
+
+    /** Words that may stand beside a date on its own line: weekdays, months, AM/PM, era marks. */
+    private static final Set<String> DATE_WORDS = folded("الاحد", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الاربعاء", "الأربعاء", "الخميس",
+        "الجمعة", "السبت", "ص", "م", "صباحا", "مساء", "هـ", "ه", "من", "كانون", "الثاني", "ثاني", "الأول", "اول", "شباط", "آذار", "نيسان",
+        "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "ماي", "يونيو", "يونيه",
+        "يوليو", "يوليه", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "جانفي", "فيفري", "أفريل", "جوان", "جويلية", "أوت", "يوليوز",
+        "غشت", "شتنبر", "نونبر", "دجنبر", "نشر", "في", "بتاريخ", "pm", "am", "gmt");
 
     private TextDump() {}
 
@@ -88,7 +95,7 @@ public final class TextDump {
         int removedBeforeBullets = 0;
         for (int i = 0; i < texts.size(); i++) {
             String line = texts.get(i);
-            if (line.length() <= 80 && meta.takeKeyed(line)) {
+            if (line.length() <= 80 && (meta.takeKeyed(line) || meta.takeUnkeyedLine(line))) {
                 if (i < bulletBlockAt) removedBeforeBullets++;
                 continue;
             }
@@ -127,6 +134,8 @@ public final class TextDump {
         if (lines.isEmpty()) return -1;
         if (bulletBlockAt == 1 && lines.size() > 1 && isTitleLike(lines.get(0))) return 0;
         if (bulletBlockAt >= 0 && bulletBlockAt < lines.size() && isTitleLike(lines.get(bulletBlockAt))) return bulletBlockAt;
+        // Metadata at the very end (title, body, then the bullets): the title is the first line.
+        if (bulletBlockAt >= lines.size() && lines.size() > 1 && isTitleLike(lines.get(0))) return 0;
         if (bulletBlockAt > 0 && isTitleLike(lines.get(bulletBlockAt - 1)) && bulletBlockAt < lines.size()) return bulletBlockAt - 1;
         if (isTitleLike(lines.get(0)) && lines.size() > 1) return 0;
         return -1;
@@ -216,6 +225,36 @@ public final class TextDump {
             if (bylines.isEmpty()) addBylines(value);
             else if (label == null && bullet) label = value;
             else unkeyed.add(value);
+        }
+
+        /**
+         * A short text line that is plainly metadata without a key: a date on its own ("الاثنين 16 نوفمبر 2015"),
+         * a view count with its word ("10056 مشاهدة"), or a byline with its verb ("بقلم سلمى الحداد").
+         */
+        boolean takeUnkeyedLine(String line) {
+            if (line.length() > 60) return false;
+            if (published == null && DumpDate.parse(line).isPresent() && mostlyDate(line)) {
+                published = DumpDate.parse(line).get();
+                return true;
+            }
+            String folded = ArabicText.fold(line);
+            if (views == null && folded.matches(".*[0-9].*") && folded.matches(".*(مشاهد|قراء|زيار|views).*") && takeViews(line)) return true;
+            Matcher by = BY_PREFIX.matcher(line);
+            if (by.matches() && by.group(1).split("\\s+").length <= 6) {
+                addBylines(by.group(1));
+                return true;
+            }
+            return false;
+        }
+
+        /** What is left of the line without digits, date punctuation, month and weekday names is (almost) nothing. */
+        private static boolean mostlyDate(String line) {
+            String rest = ArabicText.fold(line).replaceAll("[0-9/.:\\-،,]", " ");
+            for (String w : rest.split("\\s+")) {
+                if (w.isEmpty()) continue;
+                if (!DATE_WORDS.contains(w)) return false;
+            }
+            return true;
         }
 
         boolean takeKeyed(String line) {

@@ -90,15 +90,42 @@ class TextDumpTest {
     @Test
     void no_bullets_metadata_as_plain_lines_with_an_egyptian_date_and_time() {
         String text = TITLE + "\nكتب: مازن قاسم\nالاثنين 16 نوفمبر 2015 - 10:30 م\n" + String.join("\n", BODY) + "\nشارك\nطباعة\n";
-        TextDump.Result r = TextDump.parse(text);
-        // The date line has no key, so it stays text; the parser reports what it could not find.
-        assertThat(r.ok()).isFalse();
-        assertThat(r.problems()).anyMatch(p -> p.contains("تاريخ"));
+        var unkeyed = parsed(text);
+        assertThat(unkeyed.published()).isEqualTo(LocalDateTime.parse("2015-11-16T22:30"));
+        assertThat(unkeyed.paragraphs()).containsExactlyElementsOf(BODY);
         var keyed = parsed(text.replace("الاثنين 16", "التاريخ: الاثنين 16"));
         assertThat(keyed.bylines()).containsExactly("مازن قاسم");
         assertThat(keyed.published()).isEqualTo(LocalDateTime.parse("2015-11-16T22:30"));
         assertThat(keyed.paragraphs()).containsExactlyElementsOf(BODY);
         assertThat(keyed.title()).isEqualTo(TITLE);
+    }
+
+    @Test
+    void plain_lines_with_a_byline_verb_a_view_count_and_a_source_variant() {
+        String text = TITLE + "\nبقلم كريم منصور\n١٬٢٠٠ مشاهدة\n16/11/2015\n" + String.join("\n", BODY) + "\nنقلاً عن: وكالة الأنباء\n";
+        var a = parsed(text);
+        assertThat(a.bylines()).containsExactly("كريم منصور");
+        assertThat(a.views()).isEqualTo(1200L);
+        assertThat(a.published().toLocalDate()).hasToString("2015-11-16");
+        assertThat(a.sourceName()).isEqualTo("وكالة الأنباء");
+        assertThat(a.paragraphs()).containsExactlyElementsOf(BODY);
+    }
+
+    @Test
+    void a_body_sentence_that_mentions_a_date_stays_in_the_body() {
+        String sentence = "وصل الوفد يوم 16 تشرين الثاني 2015 إلى العاصمة.";
+        var a = parsed(seedLayout("  • فريق الحي\n  • 2015-11-17").replace(BODY.get(2), sentence));
+        assertThat(a.paragraphs()).contains(sentence);
+        assertThat(a.published().toLocalDate()).hasToString("2015-11-17");
+    }
+
+    @Test
+    void metadata_bullets_after_the_body_leave_the_first_line_as_the_title() {
+        String lastShort = "والحديقة مفتوحة من الثامنة صباحاً";
+        String text = TITLE + "\n\n" + String.join("\n\n", BODY) + "\n\n" + lastShort + "\n\n• سلمى الحداد\n• 2015-11-16\n";
+        var a = parsed(text);
+        assertThat(a.title()).isEqualTo(TITLE);
+        assertThat(a.paragraphs()).endsWith(lastShort).hasSize(4);
     }
 
     @Test
