@@ -28,6 +28,7 @@ import org.nashir.site.DashboardRoutes;
 import org.nashir.site.Guard;
 import org.nashir.site.HomeRoutes;
 import org.nashir.site.PageCache;
+import org.nashir.site.RateLimit;
 import org.nashir.site.Site;
 import org.nashir.site.Templates;
 import org.nashir.site.WebServer;
@@ -149,8 +150,8 @@ public final class Nashir implements AutoCloseable {
             new ArticleRoutes(articles, sections, site, templates, pages, media, searching::related),
             new ArchiveRoutes(articles, site, templates, pages),
             new SectionRoutes(sections, articles, site, templates, pages),
-            new ViewRoutes(views),
-            mediaRoutes, new SearchRoutes(searching, sections, site, templates), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
+            new ViewRoutes(views, new RateLimit(600, clock)),
+            mediaRoutes, new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), sections, site, templates), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));

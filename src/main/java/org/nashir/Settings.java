@@ -37,7 +37,8 @@ public record Settings(
     String baseUrl,
     int pageCacheSeconds,
     int viewFlushSeconds,
-    int mediaMaxMegabytes
+    int mediaMaxMegabytes,
+    int searchesPerMinute
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -55,7 +56,8 @@ public record Settings(
         new String[] {"NASHIR_BASE_URL", "http://localhost:<port>", "public address, for canonical links"},
         new String[] {"NASHIR_PAGE_CACHE_SECONDS", "30", "how long a rendered page is served from memory"},
         new String[] {"NASHIR_VIEW_FLUSH_SECONDS", "5", "how often counted views are written to the database"},
-        new String[] {"NASHIR_MEDIA_MAX_MB", "10", "largest image upload accepted, in megabytes"});
+        new String[] {"NASHIR_MEDIA_MAX_MB", "10", "largest image upload accepted, in megabytes"},
+        new String[] {"NASHIR_SEARCHES_PER_MINUTE", "120", "searches one address may make per minute (page and API together)"});
 
     /** A setting with an unusable value; the message names it and says what is expected, in Arabic. */
     public static final class Invalid extends RuntimeException {
@@ -129,12 +131,13 @@ public record Settings(
         int cache = intSetting(v, "NASHIR_PAGE_CACHE_SECONDS", 30, 0, 86_400, errors);
         int flush = intSetting(v, "NASHIR_VIEW_FLUSH_SECONDS", 5, 1, 3_600, errors);
         int mediaMax = intSetting(v, "NASHIR_MEDIA_MAX_MB", 10, 1, 35, errors);
+        int searches = intSetting(v, "NASHIR_SEARCHES_PER_MINUTE", 120, 1, 1_000_000, errors);
         if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
         return new Settings(port, data, dbUrl, v.getOrDefault("NASHIR_DB_USER", ""), v.getOrDefault("NASHIR_DB_PASSWORD", ""),
             locale, zone, digits.equals("arabic"), hijri,
             v.getOrDefault("NASHIR_SITE_NAME", "ناشر"),
             v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
-            baseUrl, cache, flush, mediaMax);
+            baseUrl, cache, flush, mediaMax, searches);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

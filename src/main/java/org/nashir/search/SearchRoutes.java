@@ -32,11 +32,13 @@ public final class SearchRoutes {
     static final int MAX_OFFSET = 1_000;
 
     private final Searching searching;
+    private final org.nashir.site.RateLimit limit;
     private final SectionStore sections;
     private final Site site;
     private final Templates templates;
 
-    public SearchRoutes(Searching searching, SectionStore sections, Site site, Templates templates) {
+    public SearchRoutes(Searching searching, org.nashir.site.RateLimit limit, SectionStore sections, Site site, Templates templates) {
+        this.limit = limit;
         this.searching = searching;
         this.sections = sections;
         this.site = site;
@@ -44,6 +46,10 @@ public final class SearchRoutes {
     }
 
     public void page(Context ctx) {
+        if (!limit.allow(ctx.ip())) {
+            ctx.header("Retry-After", Long.toString(limit.retryAfterSeconds()));
+            throw new org.nashir.site.TooManyRequests("search flood from " + ctx.ip());
+        }
         int number = pageNumber(ctx.queryParam("page"));
         Request r = read(ctx, (number - 1) * PAGE_SIZE, PAGE_SIZE);
         String q = param(ctx, "q");
@@ -71,6 +77,12 @@ public final class SearchRoutes {
 
     /** {@code GET /api/v1/search}: JSON results, or a JSON error with a stable code; never a 500 for what a client sends. */
     public void api(Context ctx) {
+        if (!this.limit.allow(ctx.ip())) {
+            ctx.header("Retry-After", Long.toString(this.limit.retryAfterSeconds()));
+            ctx.status(429).json(Map.of("error", Map.of("code", "rate_limited", "message", site.messages().get("error.429.message"),
+                "message_en", "too many searches from this address; try again in a minute")));
+            return;
+        }
         int limit = intParam(ctx, "limit", 10);
         int offset = intParam(ctx, "offset", 0);
         if (limit < 1 || limit > 50) {

@@ -92,6 +92,10 @@ public final class WebServer {
                 ctx.status(HttpStatus.FORBIDDEN);
                 errorPage(ctx, site, templates, 403, "error.403.heading", site.messages().get(e.messageKey()));
             });
+            config.routes.exception(TooManyRequests.class, (e, ctx) -> {
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+                errorPage(ctx, site, templates, 429, "error.429.heading", site.messages().get("error.429.message"));
+            });
             config.routes.exception(Conflict.class, (e, ctx) -> {
                 ctx.status(HttpStatus.CONFLICT);
                 errorPage(ctx, site, templates, 409, "error.409.heading", site.messages().get(e.messageKey()));

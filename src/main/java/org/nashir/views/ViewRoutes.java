@@ -11,9 +11,11 @@ import java.util.Base64;
 public final class ViewRoutes {
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
     private final ViewCounter counter;
+    private final org.nashir.site.RateLimit limit;
 
-    public ViewRoutes(ViewCounter counter) {
+    public ViewRoutes(ViewCounter counter, org.nashir.site.RateLimit limit) {
         this.counter = counter;
+        this.limit = limit;
     }
 
     public void beacon(Context ctx) {
@@ -26,7 +28,9 @@ public final class ViewRoutes {
         ctx.header("Cache-Control", "no-store").contentType("image/gif").result(PIXEL);
     }
 
+    /** A flood from one address is answered like any beacon (nothing to learn from it) but not counted. */
     private void count(Context ctx) {
+        if (!limit.allow(ctx.ip())) return;
         String id = ctx.pathParam("id");
         if (id.matches("[0-9]{1,18}")) counter.record(Long.parseLong(id), ctx.ip(), ctx.header("User-Agent"));
     }

@@ -161,6 +161,22 @@ class SearchTest {
         }
     }
 
+    @Test
+    void one_address_flooding_search_is_slowed_down_with_429_and_retry_after(@TempDir Path dir) throws Exception {
+        try (TestSite site = TestSite.create(dir).start()) {
+            for (int i = 0; i < 120; i++) assertThat(site.get("/api/v1/search?q=" + i).statusCode()).isEqualTo(200);
+            HttpResponse<String> api = site.get("/api/v1/search?q=x");
+            assertThat(api.statusCode()).isEqualTo(429);
+            assertThat(api.headers().firstValue("Retry-After")).isPresent();
+            assertThat(JSON.readTree(api.body()).get("error").get("code").asText()).isEqualTo("rate_limited");
+            HttpResponse<String> page = site.get("/search?q=x");
+            assertThat(page.statusCode()).isEqualTo(429);
+            assertThat(Jsoup.parse(page.body()).selectFirst("h1").text()).isEqualTo("طلبات كثيرة");
+            site.clock.advance(Duration.ofMinutes(1));
+            assertThat(site.get("/api/v1/search?q=x").statusCode()).isEqualTo(200);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"", "\"غير مغلق", "في من على", "-", "---", "*", "title:x AND", "(((", "\\", "%", "\u0000\u0001\u0007", "؟؟؟", "a~2^3"})
     void nothing_a_reader_types_makes_an_error(String q, @TempDir Path dir) {
