@@ -38,7 +38,8 @@ public record Settings(
     int pageCacheSeconds,
     int viewFlushSeconds,
     int mediaMaxMegabytes,
-    int searchesPerMinute
+    int searchesPerMinute,
+    boolean behindProxy
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -57,7 +58,8 @@ public record Settings(
         new String[] {"NASHIR_PAGE_CACHE_SECONDS", "30", "how long a rendered page is served from memory"},
         new String[] {"NASHIR_VIEW_FLUSH_SECONDS", "5", "how often counted views are written to the database"},
         new String[] {"NASHIR_MEDIA_MAX_MB", "10", "largest image upload accepted, in megabytes"},
-        new String[] {"NASHIR_SEARCHES_PER_MINUTE", "120", "searches one address may make per minute (page and API together)"});
+        new String[] {"NASHIR_SEARCHES_PER_MINUTE", "120", "searches one address may make per minute (page and API together)"},
+        new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
 
     /** A setting with an unusable value; the message names it and says what is expected, in Arabic. */
     public static final class Invalid extends RuntimeException {
@@ -124,6 +126,7 @@ public record Settings(
             errors.add("NASHIR_DIGITS: القيم المقبولة latin أو arabic (القيمة: " + digits + ")");
         }
         boolean hijri = boolSetting(v, "NASHIR_HIJRI", errors);
+        boolean proxy = boolSetting(v, "NASHIR_BEHIND_PROXY", errors);
         String baseUrl = v.getOrDefault("NASHIR_BASE_URL", "http://localhost:" + port).replaceAll("/+$", "");
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             errors.add("NASHIR_BASE_URL: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + baseUrl + ")");
@@ -137,7 +140,7 @@ public record Settings(
             locale, zone, digits.equals("arabic"), hijri,
             v.getOrDefault("NASHIR_SITE_NAME", "ناشر"),
             v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
-            baseUrl, cache, flush, mediaMax, searches);
+            baseUrl, cache, flush, mediaMax, searches, proxy);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

@@ -34,6 +34,15 @@ public final class WebServer {
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
+            if (site.settings().behindProxy()) {
+                // Behind one trusted proxy the reader is the address it appended last; anything before it is client-supplied.
+                config.contextResolver.ip = ctx -> {
+                    String forwarded = ctx.header("X-Forwarded-For");
+                    if (forwarded == null || forwarded.isBlank()) return ctx.req().getRemoteAddr();
+                    String[] hops = forwarded.split(",");
+                    return hops[hops.length - 1].strip();
+                };
+            }
             config.http.generateEtags = false;
             // Article bodies and image uploads; the media routes check their own, smaller limit first.
             config.http.maxRequestSize = 40L * 1024 * 1024;
