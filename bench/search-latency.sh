@@ -22,14 +22,22 @@ NASHIR_SEARCHES_PER_MINUTE=1000000 "$JAVA_HOME/bin/java" --enable-native-access=
 server=$!
 trap 'kill $server; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
-cat > "$out/queries.lua" <<LUA
+# Two mixes in one run: "distinct" sends 20,000 different queries (few repeats, the result cache barely helps);
+# "popular" cycles through 200 (a story everyone searches for; mostly answered from the result cache).
+for mix in distinct:20000 popular:200; do
+  name=${mix%%:*}; count=${mix##*:}
+  cat > "$out/queries-$name.lua" <<LUA
 local paths = {}
-for line in io.lines("$DATA/queries.txt") do paths[#paths + 1] = line end
-local i = 0
+for line in io.lines("$DATA/queries.txt") do
+  if #paths < $count then paths[#paths + 1] = line end
+end
+local i = math.random(#paths)
 request = function()
   i = i % #paths + 1
   return wrk.format("GET", paths[i])
 end
 LUA
-wrk -t2 -c16 -d5s -s "$out/queries.lua" "http://127.0.0.1:$PORT" > /dev/null
-wrk -t2 -c16 -d"${DURATION}s" --latency -s "$out/queries.lua" "http://127.0.0.1:$PORT" | tee "$out/search-wrk.txt"
+  wrk -t2 -c16 -d5s -s "$out/queries-$name.lua" "http://127.0.0.1:$PORT" > /dev/null
+  echo "== $name queries"
+  wrk -t2 -c16 -d"${DURATION}s" --latency -s "$out/queries-$name.lua" "http://127.0.0.1:$PORT" | tee "$out/search-wrk-$name.txt"
+done

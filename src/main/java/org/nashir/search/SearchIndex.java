@@ -62,6 +62,8 @@ public final class SearchIndex implements AutoCloseable {
     private IndexWriter writer;
     private SearcherManager searchers;
     private long seq;
+    /** Bumped at every commit: cached search results carry the version they were computed at. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public SearchIndex(Path root, ArticleStore articles, ChangeFeed changes) {
         this.root = root;
@@ -132,6 +134,7 @@ public final class SearchIndex implements AutoCloseable {
             writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
             writer.commit();
             searchers.maybeRefresh();
+            version.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the search index at " + root.resolve(generation), e);
         }
@@ -189,6 +192,11 @@ public final class SearchIndex implements AutoCloseable {
 
     public long seq() {
         return seq;
+    }
+
+    /** Changes whenever what search can find may have changed. */
+    public long version() {
+        return version.get();
     }
 
     private Path currentFile() {

@@ -67,7 +67,20 @@ public final class Searching {
         this.clock = clock;
     }
 
+    /**
+     * Recent results by query, options and index version: the same search asked again before the index changes
+     * (a name in the news, searched by thousands) is answered from memory. A commit bumps the version, so a
+     * cached answer is never older than the index.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Result> recent = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+        .maximumSize(10_000).expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
+
     public Result search(SearchQuery q, Options o) {
+        String key = index.version() + "|" + q + "|" + o;
+        return recent.get(key, k -> searchNow(q, o));
+    }
+
+    private Result searchNow(SearchQuery q, Options o) {
         try {
             IndexSearcher searcher = index.acquire();
             try {

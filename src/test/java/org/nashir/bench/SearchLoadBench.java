@@ -59,7 +59,7 @@ class SearchLoadBench {
         // Queries as readers type them: two to four words of real titles, some with the usual spelling variants.
         Random r = new Random(7);
         List<String> queries = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             String[] words = docs.get(r.nextInt(docs.size())).title().split("\\s+");
             int from = r.nextInt(Math.max(1, words.length - 2));
             String q = String.join(" ", Arrays.copyOfRange(words, from, Math.min(words.length, from + 2 + r.nextInt(3))));
