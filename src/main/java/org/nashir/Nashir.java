@@ -12,6 +12,10 @@ import org.nashir.article.ArticleStore;
 import org.nashir.article.EditorPages;
 import org.nashir.article.Editing;
 import org.nashir.article.TaxonomyRoutes;
+import org.nashir.comment.CommentRoutes;
+import org.nashir.comment.CommentStore;
+import org.nashir.comment.ModerationRoutes;
+import org.nashir.comment.SpamGuard;
 import org.nashir.media.MediaRoutes;
 import org.nashir.media.MediaStore;
 import org.nashir.section.SectionAdminRoutes;
@@ -48,6 +52,7 @@ import java.util.function.Supplier;
 import static org.nashir.site.AdminRoute.EDITORS;
 import static org.nashir.site.AdminRoute.ADMINS;
 import static org.nashir.site.AdminRoute.EVERYONE;
+import static org.nashir.site.AdminRoute.MODERATORS;
 import static org.nashir.site.AdminRoute.NEWSROOM;
 import static org.nashir.site.AdminRoute.get;
 import static org.nashir.site.AdminRoute.post;
@@ -74,6 +79,8 @@ public final class Nashir implements AutoCloseable {
     public final AuditLog audit;
     public final Editing editing;
     public final MediaStore media;
+    public final CommentStore comments;
+    public final SpamGuard spam;
     private Javalin server;
     private SearchIndex index;
     private Searching searching;
@@ -94,6 +101,8 @@ public final class Nashir implements AutoCloseable {
         this.pages = new PageCache(settings.pageCacheSeconds());
         this.accounts = new AccountStore(db.jdbi(), clock);
         this.audit = new AuditLog(db.jdbi(), clock);
+        this.comments = new CommentStore(db.jdbi(), changes, clock);
+        this.spam = new SpamGuard(secret(settings.dataDir()), clock, settings.commentBlocklist(), comments);
         this.media = new MediaStore(db.jdbi(), settings.dataDir().resolve("media"), clock);
         this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, clock, settings.timeZone());
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
@@ -115,7 +124,8 @@ public final class Nashir implements AutoCloseable {
         SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(sections, changes, site, templates);
         TaxonomyRoutes taxonomy = new TaxonomyRoutes(db.jdbi(), articles, changes, pictures, site, templates);
         MediaRoutes mediaRoutes = new MediaRoutes(media, site, templates, settings.mediaMaxMegabytes());
-        DashboardRoutes dashboard = new DashboardRoutes(articles, site, templates);
+        ModerationRoutes moderation = new ModerationRoutes(comments, site, templates);
+        DashboardRoutes dashboard = new DashboardRoutes(articles, comments::countPending, site, templates);
         AccountRoutes accountRoutes = new AccountRoutes(accounts, audit, site, templates);
         adminRoutes = List.of(
             get("/admin", EVERYONE, dashboard::show),
@@ -141,13 +151,21 @@ public final class Nashir implements AutoCloseable {
             get("/admin/media", EDITORS, mediaRoutes::list),
             post("/admin/media", EDITORS, mediaRoutes::upload),
             post("/admin/media/{id}", EDITORS, mediaRoutes::describe),
+            get("/admin/comments", MODERATORS, moderation::queue),
+            post("/admin/comments/bulk", MODERATORS, moderation::bulk),
+            post("/admin/comments/{id}/edit", MODERATORS, moderation::edit),
+            post("/admin/comments/{id}/ban", MODERATORS, moderation::ban),
+            post("/admin/articles/{id}/comments", EDITORS, moderation::toggle),
             get("/admin/accounts", ADMINS, accountRoutes::list),
             post("/admin/accounts", ADMINS, accountRoutes::create),
             post("/admin/accounts/{id}/role", ADMINS, accountRoutes::changeRole),
             get("/admin/audit", ADMINS, accountRoutes::auditLog));
+        ArticleRoutes articleRoutes = new ArticleRoutes(articles, sections, site, templates, pages, media, searching::related, comments);
+        CommentRoutes commentRoutes = new CommentRoutes(comments, spam, new RateLimit(5, clock), new RateLimit(30, clock),
+            id -> articles.findPublished(id).isPresent(), articleRoutes::render, site);
         server = WebServer.create(site, templates,
             new HomeRoutes(articles, sections, viewStore, site, templates, pages),
-            new ArticleRoutes(articles, sections, site, templates, pages, media, searching::related),
+            articleRoutes, commentRoutes,
             new ArchiveRoutes(articles, site, templates, pages),
             new SectionRoutes(sections, articles, site, templates, pages),
             new ViewRoutes(views, new RateLimit(600, clock)),
@@ -177,6 +195,31 @@ public final class Nashir implements AutoCloseable {
 
     public SearchIndex searchIndex() {
         return index;
+    }
+
+    /**
+     * The key for comment tokens and address hashes: {@code <data>/secret.key}, made on first start. Nodes of one
+     * site must share it (copy the file), or tokens fetched from one node fail on another.
+     */
+    static byte[] secret(java.nio.file.Path dataDir) {
+        java.nio.file.Path file = dataDir.resolve("secret.key");
+        try {
+            if (java.nio.file.Files.exists(file)) return java.nio.file.Files.readAllBytes(file);
+            java.nio.file.Files.createDirectories(dataDir);
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            java.nio.file.Files.write(file, key, java.nio.file.StandardOpenOption.CREATE_NEW);
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                log.info("{} is readable as the file system allows; restrict it by hand", file);
+            }
+            return key;
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return secret(dataDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read or create " + file, e);
+        }
     }
 
     /** The back office's routes and their roles, as the server enforces them. */

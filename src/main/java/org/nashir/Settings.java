@@ -39,7 +39,8 @@ public record Settings(
     int viewFlushSeconds,
     int mediaMaxMegabytes,
     int searchesPerMinute,
-    boolean behindProxy
+    boolean behindProxy,
+    java.util.List<String> commentBlocklist
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -59,6 +60,7 @@ public record Settings(
         new String[] {"NASHIR_VIEW_FLUSH_SECONDS", "5", "how often counted views are written to the database"},
         new String[] {"NASHIR_MEDIA_MAX_MB", "10", "largest image upload accepted, in megabytes"},
         new String[] {"NASHIR_SEARCHES_PER_MINUTE", "120", "searches one address may make per minute (page and API together)"},
+        new String[] {"NASHIR_COMMENT_BLOCKLIST", "", "comma-separated words that mark a comment as spam (matched after Arabic folding, so spelling variants count)"},
         new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
 
     /** A setting with an unusable value; the message names it and says what is expected, in Arabic. */
@@ -140,7 +142,8 @@ public record Settings(
             locale, zone, digits.equals("arabic"), hijri,
             v.getOrDefault("NASHIR_SITE_NAME", "ناشر"),
             v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
-            baseUrl, cache, flush, mediaMax, searches, proxy);
+            baseUrl, cache, flush, mediaMax, searches, proxy,
+            java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList());
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

@@ -22,10 +22,13 @@ public final class ArticleRoutes {
     private final PageCache cache;
     private final org.nashir.media.MediaStore media;
     private final java.util.function.BiFunction<Long, Integer, List<Long>> related;
+    private final org.nashir.comment.CommentStore comments;
 
     /** {@code related} gives the ids of articles like one article (search's More Like This), best first. */
     public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache,
-                         org.nashir.media.MediaStore media, java.util.function.BiFunction<Long, Integer, List<Long>> related) {
+                         org.nashir.media.MediaStore media, java.util.function.BiFunction<Long, Integer, List<Long>> related,
+                         org.nashir.comment.CommentStore comments) {
+        this.comments = comments;
         this.media = media;
         this.related = related;
         this.articles = articles;
@@ -42,17 +45,38 @@ public final class ArticleRoutes {
     public void show(Context ctx) {
         long id = parseId(ctx.pathParam("id"));
         String slug = ctx.pathParamMap().get("slug");
+        String reply = ctx.queryParam("reply");
+        if ("pending".equals(ctx.queryParam("comment")) || (reply != null && reply.matches("[0-9]{1,18}"))) {
+            // After a comment, or to reply without JavaScript: the same page with the form's state, not cached.
+            String notice = "pending".equals(ctx.queryParam("comment")) ? site.messages().get("comment.pending") : null;
+            ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(render(id, slug,
+                new org.nashir.comment.CommentsView.FormState("", "", "", reply == null ? "" : reply, java.util.Map.of(), notice)));
+            return;
+        }
         String key = Article.path(id) + (slug == null ? "" : "/" + slug);
-        cache.send(ctx, cache.get(key, () -> {
-            Article article = articles.findPublished(id).orElseThrow(() -> new NotFound("no published article " + id, "error.article-not-found"));
-            if (slug != null && !slug.equals(article.slug())) throw new Redirect(article.path());
-            Section section = sections.listAll().stream().filter(s -> s.id() == article.sectionId()).findFirst().orElseThrow();
-            String description = article.summary() != null && !article.summary().isBlank() ? article.summary() : firstWords(article.body());
-            return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
-                article, section, articles.listBylines(id), articles.listTags(id), more(article),
-                article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null)));
-        }));
+        cache.send(ctx, cache.get(key, () -> render(id, slug, org.nashir.comment.CommentsView.FormState.EMPTY)));
     }
+
+    /** The article page with the comment form in {@code form}'s state (errors, values); for the comment routes. */
+    public byte[] render(long id, org.nashir.comment.CommentsView.FormState form) {
+        return render(id, null, form);
+    }
+
+    private byte[] render(long id, String slug, org.nashir.comment.CommentsView.FormState form) {
+        Article article = articles.findPublished(id).orElseThrow(() -> new NotFound("no published article " + id, "error.article-not-found"));
+        if (slug != null && !slug.equals(article.slug())) throw new Redirect(article.path());
+        Section section = sections.listAll().stream().filter(s -> s.id() == article.sectionId()).findFirst().orElseThrow();
+        String description = article.summary() != null && !article.summary().isBlank() ? article.summary() : firstWords(article.body());
+        List<org.nashir.comment.Comment> approved = comments.listApproved(id);
+        long count = approved.size();
+        var view = new org.nashir.comment.CommentsView(org.nashir.comment.CommentsView.threads(approved), count,
+            site.fmt().count(count, COMMENTS), comments.areClosed(id), form);
+        return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
+            article, section, articles.listBylines(id), articles.listTags(id), more(article),
+            article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null), view));
+    }
+
+    static final org.nashir.arabic.Plural COMMENTS = new org.nashir.arabic.Plural("تعليق واحد", "تعليقان", "تعليقات", "تعليقًا", "تعليق");
 
     public void tag(Context ctx) {
         String slug = ctx.pathParam("slug");

@@ -110,7 +110,8 @@ public final class EditorRoutes {
         List<Tag> tags = ArticleForm.names(form.tags()).stream().map(n -> new Tag(0, org.nashir.arabic.Slug.of(n), n)).toList();
         ctx.header("X-Robots-Tag", "noindex");
         templates.send(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
-            draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId())));
+            draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId()),
+            new org.nashir.comment.CommentsView(List.of(), 0, "", true, org.nashir.comment.CommentsView.FormState.EMPTY)));
     }
 
     public void revisionList(Context ctx) {

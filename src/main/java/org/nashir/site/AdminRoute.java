@@ -15,6 +15,7 @@ public record AdminRoute(String method, String path, Set<Role> roles, Handler ha
     public static final Set<Role> NEWSROOM = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.WRITER);
     public static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.EDITOR);
     public static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    public static final Set<Role> MODERATORS = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR);
 
     public static AdminRoute get(String path, Set<Role> roles, Handler handler) {
         return new AdminRoute("GET", path, roles, handler);

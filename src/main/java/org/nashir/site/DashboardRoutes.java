@@ -11,14 +11,16 @@ import java.util.List;
 /** The back office's start page: my drafts, what waits for review, what is scheduled, what went out lately. */
 public final class DashboardRoutes {
     public record DashboardPage(AdminFrame frame, List<ArticleStore.Row> drafts, List<ArticleStore.Row> review,
-                                List<ArticleStore.Row> scheduled, List<ArticleStore.Row> published) {}
+                                List<ArticleStore.Row> scheduled, List<ArticleStore.Row> published, long pendingComments) {}
 
     private final ArticleStore articles;
+    private final java.util.function.LongSupplier pendingComments;
     private final Site site;
     private final Templates templates;
 
-    public DashboardRoutes(ArticleStore articles, Site site, Templates templates) {
+    public DashboardRoutes(ArticleStore articles, java.util.function.LongSupplier pendingComments, Site site, Templates templates) {
         this.articles = articles;
+        this.pendingComments = pendingComments;
         this.site = site;
         this.templates = templates;
     }
@@ -31,7 +33,8 @@ public final class DashboardRoutes {
             newsroom ? articles.listForBackOffice(Article.DRAFT, me.id(), 10) : List.of(),
             newsroom ? articles.listForBackOffice(Article.REVIEW, owner, 10) : List.of(),
             newsroom ? articles.listForBackOffice(Article.SCHEDULED, owner, 10) : List.of(),
-            newsroom ? articles.listForBackOffice(Article.PUBLISHED, owner, 10) : List.of());
+            newsroom ? articles.listForBackOffice(Article.PUBLISHED, owner, 10) : List.of(),
+            me.role() == Role.WRITER ? 0 : pendingComments.getAsLong());
         templates.send(ctx, 200, "admin/dashboard.jte", page);
     }
 }

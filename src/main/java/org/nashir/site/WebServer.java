@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import org.nashir.article.ArchiveRoutes;
 import org.nashir.account.SignInRoutes;
 import org.nashir.article.ArticleRoutes;
+import org.nashir.comment.CommentRoutes;
 import org.nashir.media.MediaRoutes;
 import org.nashir.search.SearchRoutes;
 import org.nashir.section.SectionRoutes;
@@ -27,7 +28,7 @@ public final class WebServer {
 
     private WebServer() {}
 
-    public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, ArchiveRoutes archive,
+    public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, CommentRoutes comments, ArchiveRoutes archive,
                                  SectionRoutes sections, ViewRoutes views, MediaRoutes media, SearchRoutes search, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
         byte[] robots = resource("/static/robots.txt");
         byte[] favicon = resource("/static/favicon.svg");
@@ -70,6 +71,8 @@ public final class WebServer {
             config.routes.get("/latest", home::latest);
             config.routes.get("/article/{id}", articles::show);
             config.routes.get("/article/{id}/{slug}", articles::show);
+            config.routes.post("/article/{id}/comments", comments::submit);
+            config.routes.get("/comments/token", comments::token);
             config.routes.get("/section/{slug}", sections::show);
             config.routes.get("/tag/{slug}", articles::tag);
             config.routes.get("/author/{slug}", articles::byline);

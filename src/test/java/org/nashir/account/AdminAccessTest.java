@@ -30,6 +30,7 @@ class AdminAccessTest {
     static final Set<Role> NEWSROOM = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.WRITER);
     static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.EDITOR);
     static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    static final Set<Role> MODERATORS = EnumSet.of(Role.ADMIN, Role.EDITOR, Role.MODERATOR);
 
     static final Map<String, Set<Role>> EXPECTED = Map.ofEntries(
         Map.entry("GET /admin", ALL),
@@ -55,6 +56,11 @@ class AdminAccessTest {
         Map.entry("GET /admin/media", EDITORS),
         Map.entry("POST /admin/media", EDITORS),
         Map.entry("POST /admin/media/{id}", EDITORS),
+        Map.entry("GET /admin/comments", MODERATORS),
+        Map.entry("POST /admin/comments/bulk", MODERATORS),
+        Map.entry("POST /admin/comments/{id}/edit", MODERATORS),
+        Map.entry("POST /admin/comments/{id}/ban", MODERATORS),
+        Map.entry("POST /admin/articles/{id}/comments", EDITORS),
         Map.entry("GET /admin/accounts", ADMINS),
         Map.entry("POST /admin/accounts", ADMINS),
         Map.entry("POST /admin/accounts/{id}/role", ADMINS),
@@ -172,10 +178,23 @@ class AdminAccessTest {
         return path.replace("/articles/{id}", "/articles/" + article).replace("{version}", "1")
             .replace("/sections/{id}", "/sections/" + section).replace("/tags/{id}", "/tags/" + tag)
             .replace("/bylines/{id}", "/bylines/" + author).replace("/media/{id}", "/media/999999")
-            .replace("/accounts/{id}", "/accounts/" + account);
+            .replace("/accounts/{id}", "/accounts/" + account).replace("/comments/{id}", "/comments/" + comment(article));
+    }
+
+    /** A held comment on a freshly published article, for the moderation routes. */
+    private static long comment(long unused) {
+        long article = site.publish("سياسة", "خبر للتعليق", site.clock.instant().minus(java.time.Duration.ofHours(1)));
+        site.clock.advance(java.time.Duration.ofSeconds(5));
+        String token = site.nashir.spam.token(article);
+        site.clock.advance(java.time.Duration.ofSeconds(5));
+        new Agent(site).postRaw("/article/" + article + "/comments", "name", "قارئ", "email", "r@example.org", "comment", "تعليق " + System.nanoTime(), "token", token);
+        return site.nashir.comments.listQueue("pending", "", 1).getFirst().comment().id();
     }
 
     private static String[] formFor(String path) {
+        if (path.endsWith("/bulk")) return new String[] {"action", "approve"};
+        if (path.endsWith("/ban")) return new String[] {"kind", "ip"};
+        if (path.endsWith("/edit")) return new String[] {"comment", "نص معدل"};
         if (path.endsWith("/role")) return new String[] {"role", "moderator"};
         if (path.equals("/admin/accounts")) return new String[] {"name", "x", "email", "bad", "role", "writer", "password", "short"};
         if (path.equals("/admin/sign-in")) return new String[] {"email", "nobody@example.org", "password", "x"};

@@ -1,0 +1,90 @@
+package org.nashir.comment;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.nashir.site.NotFound;
+import org.nashir.site.RateLimit;
+import org.nashir.site.Site;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.LongPredicate;
+
+/**
+ * Readers' comments: the small uncached token request, and the form's POST. The form is re-shown with its
+ * errors (422, the reader's text kept) or the reader is sent back to the article with "awaits moderation".
+ */
+public final class CommentRoutes {
+    private final CommentStore comments;
+    private final SpamGuard guard;
+    private final RateLimit perAddress;
+    private final RateLimit perArticle;
+    private final LongPredicate articleVisible;
+    private final BiFunction<Long, CommentsView.FormState, byte[]> articlePage;
+    private final Site site;
+
+    /** {@code articlePage} renders an article with a given form state (the article feature owns that page). */
+    public CommentRoutes(CommentStore comments, SpamGuard guard, RateLimit perAddress, RateLimit perArticle, LongPredicate articleVisible,
+                         BiFunction<Long, CommentsView.FormState, byte[]> articlePage, Site site) {
+        this.comments = comments;
+        this.guard = guard;
+        this.perAddress = perAddress;
+        this.perArticle = perArticle;
+        this.articleVisible = articleVisible;
+        this.articlePage = articlePage;
+        this.site = site;
+    }
+
+    /** {@code GET /comments/token?article=ID}: never cached, so the article page can be. */
+    public void token(Context ctx) {
+        String raw = ctx.queryParam("article");
+        if (raw == null || !raw.matches("[0-9]{1,18}") || !articleVisible.test(Long.parseLong(raw))) {
+            throw new NotFound("token for unknown article " + raw, "error.article-not-found");
+        }
+        ctx.header("Cache-Control", "no-store").json(Map.of("token", guard.token(Long.parseLong(raw))));
+    }
+
+    public void submit(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!raw.matches("[0-9]{1,18}") || !articleVisible.test(Long.parseLong(raw))) throw new NotFound("comment on unknown article " + raw, "error.article-not-found");
+        long articleId = Long.parseLong(raw);
+        CommentForm f = CommentForm.from(ctx);
+        if (comments.areClosed(articleId)) {
+            reshow(ctx, articleId, f, Map.of("comment", site.messages().get("comment.error.closed")), 422);
+            return;
+        }
+        if (!perAddress.allow(ctx.ip()) || !perArticle.allow("article:" + articleId)) {
+            ctx.header("Retry-After", Long.toString(perAddress.retryAfterSeconds()));
+            reshow(ctx, articleId, f, Map.of("comment", site.messages().get("comment.error.rate")), 429);
+            return;
+        }
+        Map<String, String> errors = new HashMap<>();
+        f.check().forEach((field, key) -> errors.put(field, site.messages().get(key,
+            site.fmt().number(field.equals("name") ? CommentForm.NAME_MAX : field.equals("email") ? CommentForm.EMAIL_MAX : CommentForm.BODY_MAX))));
+        Long parentId = f.parentId().isEmpty() ? null : Long.parseLong(f.parentId());
+        if (errors.isEmpty() && parentId != null && comments.find(parentId).filter(c -> c.articleId() == articleId && c.parentId() == null
+            && c.status().equals(Comment.APPROVED)).isEmpty()) {
+            errors.put("comment", site.messages().get("comment.error.parent"));
+        }
+        if (!errors.isEmpty()) {
+            reshow(ctx, articleId, f, errors, 422);
+            return;
+        }
+        String ipHash = guard.hash(ctx.ip()), emailHash = guard.hash(f.email());
+        SpamGuard.Verdict v = guard.judge(articleId, f, ipHash, emailHash);
+        if (v.outcome().equals("reject")) {
+            reshow(ctx, articleId, f, Map.of("comment", site.messages().get("comment.reject." + v.reason())), 422);
+            return;
+        }
+        comments.insert(articleId, parentId, f, v.outcome().equals("spam") ? Comment.SPAM : Comment.PENDING, v.reason(), ipHash, emailHash,
+            SpamGuard.bodyHash(f.body()));
+        // Spam is answered like any held comment: nothing tells a bot which rule caught it.
+        ctx.redirect("/article/" + articleId + "?comment=pending#comments", HttpStatus.SEE_OTHER);
+    }
+
+    private void reshow(Context ctx, long articleId, CommentForm f, Map<String, String> errors, int status) {
+        CommentsView.FormState state = new CommentsView.FormState(f.name(), f.email(), f.body(), f.parentId(), errors, null);
+        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(articlePage.apply(articleId, state));
+    }
+}

@@ -1,0 +1,74 @@
+package org.nashir.comment;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.nashir.site.AdminFrame;
+import org.nashir.site.NotFound;
+import org.nashir.site.Site;
+import org.nashir.site.Templates;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The moderation queue: approve, mark as spam or delete one or many, edit, ban, search; close an article's comments. */
+public final class ModerationRoutes {
+    public record QueuePage(AdminFrame frame, String status, String q, List<CommentStore.Queued> items, long pending) {}
+
+    private final CommentStore comments;
+    private final Site site;
+    private final Templates templates;
+
+    public ModerationRoutes(CommentStore comments, Site site, Templates templates) {
+        this.comments = comments;
+        this.site = site;
+        this.templates = templates;
+    }
+
+    public void queue(Context ctx) {
+        String status = Comment.SPAM.equals(ctx.queryParam("status")) ? Comment.SPAM : Comment.PENDING;
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (q.length() > 200) q = q.substring(0, 200);
+        templates.send(ctx, 200, "admin/comments.jte", new QueuePage(site.adminFrame(ctx, site.messages().get("moderation.title"), "comments"),
+            status, q, comments.listQueue(status, q, 200), comments.countPending()));
+    }
+
+    public void bulk(Context ctx) {
+        List<Long> ids = ctx.formParams("ids").stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::parseLong).toList();
+        switch (Optional.ofNullable(ctx.formParam("action")).orElse("")) {
+            case "approve" -> comments.setStatus(ids, Comment.APPROVED);
+            case "spam" -> comments.setStatus(ids, Comment.SPAM);
+            case "delete" -> comments.delete(ids);
+            default -> throw new NotFound("unknown moderation action", "error.page-not-found");
+        }
+        ctx.redirect("/admin/comments?done=comments-done", HttpStatus.SEE_OTHER);
+    }
+
+    public void edit(Context ctx) {
+        Comment c = find(ctx);
+        String body = Optional.ofNullable(ctx.formParam("comment")).orElse("").replace("\r\n", "\n").strip();
+        if (body.isEmpty() || body.codePointCount(0, body.length()) > CommentForm.BODY_MAX) throw new NotFound("bad comment edit", "comment.error.body");
+        comments.edit(c.id(), body);
+        ctx.redirect("/admin/comments?done=comments-done", HttpStatus.SEE_OTHER);
+    }
+
+    public void ban(Context ctx) {
+        Comment c = find(ctx);
+        comments.ban(c.id(), "email".equals(ctx.formParam("kind")) ? "email" : "ip");
+        comments.setStatus(List.of(c.id()), Comment.SPAM);
+        ctx.redirect("/admin/comments?done=comments-done", HttpStatus.SEE_OTHER);
+    }
+
+    /** Opens or closes comments on an article. */
+    public void toggle(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad article id " + raw, "error.article-not-found");
+        comments.setClosed(Long.parseLong(raw), "true".equals(ctx.formParam("closed")));
+        ctx.redirect("/admin/articles/" + raw + "?done=saved", HttpStatus.SEE_OTHER);
+    }
+
+    private Comment find(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad comment id " + raw, "error.page-not-found");
+        return comments.find(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no comment " + raw, "error.page-not-found"));
+    }
+}
