@@ -1,0 +1,114 @@
+package org.nashir.comment;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nashir.account.Role;
+import org.nashir.testing.Agent;
+import org.nashir.testing.TestSite;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 5 over HTTP: the form, its checks, moderation, display and counts. */
+class CommentTest {
+    static HttpResponse<String> post(TestSite site, long article, String... fields) {
+        return new Agent(site).postRaw("/article/" + article + "/comments", fields);
+    }
+
+    static String token(TestSite site, long article) {
+        String t = site.nashir.spam.token(article);
+        site.clock.advance(Duration.ofSeconds(20));
+        return t;
+    }
+
+    @ParameterizedTest(name = "missing {0}")
+    @CsvSource({"name, اكتب اسمك.", "email, اكتب بريدك الإلكتروني.", "comment, اكتب تعليقك."})
+    void each_missing_required_field_gives_422_and_its_arabic_message_with_the_text_kept(String missing, String message, @TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("name", "سلمى", "email", "salma@example.org", "comment", "تعليق\nمن سطرين"));
+            fields.put(missing, "   ");
+            String[] form = fields.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new);
+            // No token: as a reader without JavaScript sends it; the checks come first all the same.
+            HttpResponse<String> r = post(site, article, form);
+            assertThat(r.statusCode()).isEqualTo(422);
+            Document page = Jsoup.parse(r.body());
+            assertThat(page.select(".field-error").eachText()).containsExactly(message);
+            if (!missing.equals("comment")) assertThat(page.select("#c-body").first().wholeText()).isEqualTo("تعليق\nمن سطرين");
+            assertThat(page.select(".comment-form .meta").first().text()).isEqualTo("كل الحقول التي عليها علامة (*) مطلوبة");
+        }
+    }
+
+    @Test
+    void too_long_is_explained_and_nothing_is_stored(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            HttpResponse<String> r = post(site, article, "name", "سلمى", "email", "s@example.org", "comment", "ك".repeat(3001), "token", token(site, article));
+            assertThat(r.statusCode()).isEqualTo(422);
+            assertThat(Jsoup.parse(r.body()).select(".field-error").text()).contains("3000");
+            assertThat(site.nashir.comments.listQueue("pending", "", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_comment_is_held_approved_by_a_moderator_shown_with_its_count_and_a_reply_sits_under_it(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            String body = "شكراً على التقرير.\nسطر ثانٍ <b>ليس وسماً</b> https://example.org";
+            HttpResponse<String> sent = post(site, article, "name", "سلمى", "email", "salma@example.org", "comment", body, "token", token(site, article));
+            assertThat(sent.statusCode()).isEqualTo(303);
+            assertThat(sent.headers().firstValue("Location").orElseThrow()).startsWith("/article/" + article + "?comment=pending");
+            assertThat(Jsoup.parse(site.get("/article/" + article + "?comment=pending").body()).select("[role=status]").text()).contains("بانتظار المراجعة");
+            assertThat(Jsoup.parse(site.get("/article/" + article).body()).select(".comment-list")).isEmpty();
+
+            site.nashir.accounts.create("mod@example.org", "مشرفة", Role.MODERATOR, "a-long-enough-password");
+            Agent mod = new Agent(site);
+            mod.signIn("mod@example.org", "a-long-enough-password");
+            Document queue = Jsoup.parse(mod.get("/admin/comments").body());
+            String id = queue.select("input[name=ids]").attr("value");
+            assertThat(queue.text()).contains("سلمى").contains("خبر");
+            assertThat(mod.post("/admin/comments/bulk", "action", "approve", "ids", id).statusCode()).isEqualTo(303);
+
+            Document page = Jsoup.parse(site.get("/article/" + article).body());
+            assertThat(page.select(".comment-list > li .comment-body").first().wholeText()).isEqualTo(body);
+            assertThat(page.select(".comment-list b")).isEmpty();
+            assertThat(page.select("#comments-heading").text()).contains("تعليق واحد");
+            assertThat(page.text()).doesNotContain("salma@example.org");
+
+            HttpResponse<String> reply = post(site, article, "name", "كريم", "email", "k@example.org", "comment", "أوافقك.", "parent_id", id, "token", token(site, article));
+            assertThat(reply.statusCode()).isEqualTo(303);
+            String replyId = Jsoup.parse(mod.get("/admin/comments").body()).select("input[name=ids]").attr("value");
+            mod.post("/admin/comments/bulk", "action", "approve", "ids", replyId);
+            Document withReply = Jsoup.parse(site.get("/article/" + article).body());
+            assertThat(withReply.select("#comment-" + id + " .replies .comment-body").text()).isEqualTo("أوافقك.");
+            assertThat(withReply.select("#comments-heading").text()).contains("تعليقان");
+        }
+    }
+
+    @Test
+    void closed_articles_take_no_comments_and_banned_senders_are_refused(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            post(site, article, "name", "مزعج", "email", "spam@example.org", "comment", "أول", "token", token(site, article));
+            long id = site.nashir.comments.listQueue("pending", "", 1).getFirst().comment().id();
+            site.nashir.comments.ban(id, "email");
+            HttpResponse<String> banned = post(site, article, "name", "مزعج", "email", "SPAM@example.org", "comment", "ثانٍ", "token", token(site, article));
+            assertThat(banned.statusCode()).isEqualTo(422);
+            assertThat(Jsoup.parse(banned.body()).select(".field-error").text()).contains("لا يمكن قبول");
+
+            site.nashir.comments.setClosed(article, true);
+            Document page = Jsoup.parse(site.get("/article/" + article).body());
+            assertThat(page.select("#comment-form")).isEmpty();
+            assertThat(page.select("#comments").text()).contains("التعليقات مغلقة");
+            assertThat(post(site, article, "name", "س", "email", "s@example.org", "comment", "ن", "token", token(site, article)).statusCode()).isEqualTo(422);
+        }
+    }
+}
