@@ -70,13 +70,12 @@ public final class ArticleRoutes {
         List<org.nashir.comment.Comment> approved = comments.listApproved(id);
         long count = approved.size();
         var view = new org.nashir.comment.CommentsView(org.nashir.comment.CommentsView.threads(approved), count,
-            site.fmt().count(count, COMMENTS), comments.areClosed(id), form);
+            site.fmt().count(count, org.nashir.comment.Comment.COUNT), comments.areClosed(id), form);
         return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
             article, section, articles.listBylines(id), articles.listTags(id), more(article),
             article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null), view));
     }
 
-    static final org.nashir.arabic.Plural COMMENTS = new org.nashir.arabic.Plural("تعليق واحد", "تعليقان", "تعليقات", "تعليقًا", "تعليق");
 
     public void tag(Context ctx) {
         String slug = ctx.pathParam("slug");

@@ -20,7 +20,8 @@ public final class ArticleStore {
 
     /** The columns of {@link Teaser}, for any query over {@code article a JOIN section s}. */
     public static final String TEASER_COLUMNS = "a.id, a.slug, a.title, a.kicker, a.summary, a.label, "
-        + "s.slug AS section_slug, s.name AS section_name, a.published_at, a.view_count";
+        + "s.slug AS section_slug, s.name AS section_name, a.published_at, a.view_count, "
+        + "(SELECT COUNT(*) FROM comment c WHERE c.article_id = a.id AND c.status = 'approved') AS comment_count";
     private static final String VISIBLE = "a.status = 'published' AND a.published_at <= :now";
 
     private final Jdbi jdbi;

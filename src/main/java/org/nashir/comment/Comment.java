@@ -8,4 +8,7 @@ public record Comment(long id, long articleId, Long parentId, String name, Strin
     public static final String PENDING = "pending";
     public static final String APPROVED = "approved";
     public static final String SPAM = "spam";
+
+    /** "تعليق واحد، تعليقان، ٣ تعليقات، ١١ تعليقًا، ١٠٠ تعليق". */
+    public static final org.nashir.arabic.Plural COUNT = new org.nashir.arabic.Plural("تعليق واحد", "تعليقان", "تعليقات", "تعليقًا", "تعليق");
 }

@@ -144,7 +144,7 @@ public final class Searching {
         String[] t = teasers.advanceExact(local) ? teasers.binaryValue().utf8ToString().split("\u001F", -1) : new String[] {"", "", "", ""};
         NumericDocValues published = DocValues.getNumeric(leaf.reader(), "published");
         java.time.Instant at = java.time.Instant.ofEpochMilli(published.advanceExact(local) ? published.longValue() : 0);
-        return new org.nashir.article.Teaser(articleId(searcher, doc), t[0], t[1], null, null, null, t[2], t[3], at, 0);
+        return new org.nashir.article.Teaser(articleId(searcher, doc), t[0], t[1], null, null, null, t[2], t[3], at, 0, 0);
     }
 
     private static long articleId(IndexSearcher searcher, int doc) throws IOException {

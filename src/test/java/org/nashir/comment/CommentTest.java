@@ -90,6 +90,8 @@ class CommentTest {
             Document withReply = Jsoup.parse(site.get("/article/" + article).body());
             assertThat(withReply.select("#comment-" + id + " .replies .comment-body").text()).isEqualTo("أوافقك.");
             assertThat(withReply.select("#comments-heading").text()).contains("تعليقان");
+            // Listings count approved comments too.
+            assertThat(Jsoup.parse(site.get("/latest").body()).select(".teasers .meta a[href$=#comments]").text()).isEqualTo("تعليقان");
         }
     }
 
