@@ -102,7 +102,7 @@ public final class Nashir implements AutoCloseable {
         this.accounts = new AccountStore(db.jdbi(), clock);
         this.audit = new AuditLog(db.jdbi(), clock);
         this.comments = new CommentStore(db.jdbi(), changes, clock);
-        this.spam = new SpamGuard(secret(settings.dataDir()), clock, settings.commentBlocklist(), comments);
+        this.spam = new SpamGuard(secret(settings.dataDir()), clock, settings.commentBlocklist(), settings.commentOutcomes(), comments);
         this.media = new MediaStore(db.jdbi(), settings.dataDir().resolve("media"), clock);
         this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, clock, settings.timeZone());
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
@@ -162,7 +162,7 @@ public final class Nashir implements AutoCloseable {
             get("/admin/audit", ADMINS, accountRoutes::auditLog));
         ArticleRoutes articleRoutes = new ArticleRoutes(articles, sections, site, templates, pages, media, searching::related, comments);
         CommentRoutes commentRoutes = new CommentRoutes(comments, spam, new RateLimit(5, clock), new RateLimit(30, clock),
-            id -> articles.findPublished(id).isPresent(), articleRoutes::render, site);
+            id -> articles.findPublished(id).isPresent(), articleRoutes::render, site, settings.commentTrustAfter());
         server = WebServer.create(site, templates,
             new HomeRoutes(articles, sections, viewStore, site, templates, pages),
             articleRoutes, commentRoutes,

@@ -40,7 +40,9 @@ public record Settings(
     int mediaMaxMegabytes,
     int searchesPerMinute,
     boolean behindProxy,
-    java.util.List<String> commentBlocklist
+    java.util.List<String> commentBlocklist,
+    java.util.Map<String, String> commentOutcomes,
+    int commentTrustAfter
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -61,6 +63,8 @@ public record Settings(
         new String[] {"NASHIR_MEDIA_MAX_MB", "10", "largest image upload accepted, in megabytes"},
         new String[] {"NASHIR_SEARCHES_PER_MINUTE", "120", "searches one address may make per minute (page and API together)"},
         new String[] {"NASHIR_COMMENT_BLOCKLIST", "", "comma-separated words that mark a comment as spam (matched after Arabic folding, so spelling variants count)"},
+        new String[] {"NASHIR_COMMENT_OUTCOMES", "", "rule=outcome pairs overriding the spam rules' outcomes (reject, hold, spam), e.g. links=hold,no-token=spam"},
+        new String[] {"NASHIR_COMMENT_TRUST_AFTER", "0", "show comments at once from an email with this many approved comments and none marked spam (0: always moderate)"},
         new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
 
     /** A setting with an unusable value; the message names it and says what is expected, in Arabic. */
@@ -129,6 +133,19 @@ public record Settings(
         }
         boolean hijri = boolSetting(v, "NASHIR_HIJRI", errors);
         boolean proxy = boolSetting(v, "NASHIR_BEHIND_PROXY", errors);
+        int trustAfter = intSetting(v, "NASHIR_COMMENT_TRUST_AFTER", 0, 0, 1_000, errors);
+        java.util.Map<String, String> outcomes = new java.util.HashMap<>();
+        for (String pair : v.getOrDefault("NASHIR_COMMENT_OUTCOMES", "").split(",")) {
+            if (pair.isBlank()) continue;
+            String[] kv = pair.split("=", 2);
+            String rule = kv[0].strip(), outcome = kv.length == 2 ? kv[1].strip() : "";
+            if (!org.nashir.comment.SpamGuard.DEFAULT_OUTCOMES.containsKey(rule) || !org.nashir.comment.SpamGuard.OUTCOMES.contains(outcome)) {
+                errors.add("NASHIR_COMMENT_OUTCOMES: «" + pair.strip() + "» غير مفهوم؛ القواعد: " + new java.util.TreeSet<>(org.nashir.comment.SpamGuard.DEFAULT_OUTCOMES.keySet())
+                    + " والنتائج: reject أو hold أو spam");
+            } else {
+                outcomes.put(rule, outcome);
+            }
+        }
         String baseUrl = v.getOrDefault("NASHIR_BASE_URL", "http://localhost:" + port).replaceAll("/+$", "");
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             errors.add("NASHIR_BASE_URL: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + baseUrl + ")");
@@ -143,7 +160,8 @@ public record Settings(
             v.getOrDefault("NASHIR_SITE_NAME", "ناشر"),
             v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
             baseUrl, cache, flush, mediaMax, searches, proxy,
-            java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList());
+            java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
+            java.util.Map.copyOf(outcomes), trustAfter);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

@@ -23,10 +23,12 @@ public final class CommentRoutes {
     private final LongPredicate articleVisible;
     private final BiFunction<Long, CommentsView.FormState, byte[]> articlePage;
     private final Site site;
+    private final int trustAfter;
 
     /** {@code articlePage} renders an article with a given form state (the article feature owns that page). */
     public CommentRoutes(CommentStore comments, SpamGuard guard, RateLimit perAddress, RateLimit perArticle, LongPredicate articleVisible,
-                         BiFunction<Long, CommentsView.FormState, byte[]> articlePage, Site site) {
+                         BiFunction<Long, CommentsView.FormState, byte[]> articlePage, Site site, int trustAfter) {
+        this.trustAfter = trustAfter;
         this.comments = comments;
         this.guard = guard;
         this.perAddress = perAddress;
@@ -77,8 +79,13 @@ public final class CommentRoutes {
             reshow(ctx, articleId, f, Map.of("comment", site.messages().get("comment.reject." + v.reason())), 422);
             return;
         }
-        comments.insert(articleId, parentId, f, v.outcome().equals("spam") ? Comment.SPAM : Comment.PENDING, v.reason(), ipHash, emailHash,
-            SpamGuard.bodyHash(f.body()));
+        String status = v.outcome().equals("spam") ? Comment.SPAM
+            : trustAfter > 0 && v.reason().equals("moderation") && comments.approvedBy(emailHash) >= trustAfter ? Comment.APPROVED : Comment.PENDING;
+        comments.insert(articleId, parentId, f, status, v.reason(), ipHash, emailHash, SpamGuard.bodyHash(f.body()));
+        if (status.equals(Comment.APPROVED)) {
+            ctx.redirect("/article/" + articleId + "#comments", HttpStatus.SEE_OTHER);
+            return;
+        }
         // Spam is answered like any held comment: nothing tells a bot which rule caught it.
         ctx.redirect("/article/" + articleId + "?comment=pending#comments", HttpStatus.SEE_OTHER);
     }

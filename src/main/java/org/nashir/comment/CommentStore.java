@@ -74,6 +74,13 @@ public final class CommentStore {
             .map((rs, ctx) -> new Queued(COMMENT.map(rs, ctx), rs.getString("title"))).list());
     }
 
+    /** Approved comments by this (hashed) email, none of theirs marked spam: 0 for anyone ever marked spam. */
+    long approvedBy(String emailHash) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT CASE WHEN SUM(CASE WHEN status = 'spam' THEN 1 ELSE 0 END) > 0 THEN 0 "
+                + "ELSE SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END) END FROM comment WHERE email_hash = :e")
+            .bind("e", emailHash).mapTo(Long.class).findOne().orElse(0L));
+    }
+
     public long countPending() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE status = 'pending'").mapTo(Long.class).one());
     }

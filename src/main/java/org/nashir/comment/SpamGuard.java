@@ -33,12 +33,21 @@ public final class SpamGuard {
     static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.|\\b[a-z0-9-]+\\.(com|net|org|info|ru|xyz|top|io)\\b)");
 
+    /** The rules a site may re-decide, and what each does by default. */
+    public static final java.util.Map<String, String> DEFAULT_OUTCOMES = java.util.Map.of("honeypot", "reject", "too-fast", "reject",
+        "expired", "reject", "token", "reject", "banned", "reject", "duplicate", "reject", "links", "spam", "blocklist", "spam", "no-token", "hold");
+    public static final java.util.Set<String> OUTCOMES = java.util.Set.of("reject", "hold", "spam");
+
+    private final java.util.Map<String, String> outcomes;
     private final byte[] key;
     private final Clock clock;
     private final List<String> blocklist;
     private final CommentStore store;
 
-    public SpamGuard(byte[] key, Clock clock, List<String> blocklist, CommentStore store) {
+    public SpamGuard(byte[] key, Clock clock, List<String> blocklist, java.util.Map<String, String> outcomes, CommentStore store) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(DEFAULT_OUTCOMES);
+        all.putAll(outcomes);
+        this.outcomes = java.util.Map.copyOf(all);
         this.key = key.clone();
         this.clock = clock;
         this.blocklist = blocklist.stream().map(ArabicText::fold).filter(w -> !w.isBlank()).toList();
@@ -51,7 +60,13 @@ public final class SpamGuard {
         return payload + ":" + sign(payload);
     }
 
+    /** The verdict of the first rule the comment trips, with the outcome the site chose for that rule. */
     public Verdict judge(long articleId, CommentForm f, String ipHash, String emailHash) {
+        Verdict v = check(articleId, f, ipHash, emailHash);
+        return v.reason().equals("moderation") ? v : new Verdict(outcomes.get(v.reason()), v.reason());
+    }
+
+    private Verdict check(long articleId, CommentForm f, String ipHash, String emailHash) {
         if (!f.website().isEmpty()) return Verdict.reject("honeypot");
         if (f.token().isEmpty()) return new Verdict("hold", "no-token");
         String[] parts = f.token().split(":");
@@ -68,7 +83,7 @@ public final class SpamGuard {
         if (links > 2) return new Verdict("spam", "links");
         String folded = " " + ArabicText.fold(f.body() + " " + f.name()) + " ";
         for (String word : blocklist) if (folded.contains(word)) return new Verdict("spam", "blocklist");
-        return new Verdict("hold", links > 0 ? "links" : "moderation");
+        return new Verdict("hold", "moderation");
     }
 
     /** Keyed hash of an address or email: enough to rate-limit and ban, useless to anyone reading the database. */

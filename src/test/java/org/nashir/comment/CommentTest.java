@@ -13,6 +13,7 @@ import org.nashir.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,34 @@ class CommentTest {
             // Listings count approved comments too.
             assertThat(Jsoup.parse(site.get("/latest").body()).select(".teasers .meta a[href$=#comments]").text()).isEqualTo("تعليقان");
         }
+    }
+
+    @Test
+    void a_trusted_commenter_is_shown_at_once_when_the_site_enables_it(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir, Map.of("NASHIR_COMMENT_TRUST_AFTER", "1")).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            post(site, article, "name", "سلمى", "email", "salma@example.org", "comment", "الأول", "token", token(site, article));
+            site.nashir.comments.setStatus(List.of(site.nashir.comments.listQueue("pending", "", 1).getFirst().comment().id()), Comment.APPROVED);
+            HttpResponse<String> second = post(site, article, "name", "سلمى", "email", "Salma@Example.org", "comment", "الثاني", "token", token(site, article));
+            assertThat(second.headers().firstValue("Location").orElseThrow()).isEqualTo("/article/" + article + "#comments");
+            assertThat(Jsoup.parse(site.get("/article/" + article).body()).select(".comment-body").eachText()).containsExactly("الأول", "الثاني");
+            // Someone new is still moderated.
+            post(site, article, "name", "كريم", "email", "karim@example.org", "comment", "جديد", "token", token(site, article));
+            assertThat(site.nashir.comments.listQueue("pending", "", 10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_rule_can_be_told_to_reject_instead_of_marking_spam(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir, Map.of("NASHIR_COMMENT_OUTCOMES", "links=reject")).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            HttpResponse<String> r = post(site, article, "name", "س", "email", "s@example.org", "comment",
+                "http://a.example http://b.example http://c.example", "token", token(site, article));
+            assertThat(r.statusCode()).isEqualTo(422);
+            assertThat(Jsoup.parse(r.body()).select(".field-error").text()).contains("روابط كثيرة");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.nashir.Settings.load(Map.of("NASHIR_COMMENT_OUTCOMES", "links=delete"), Map.of()))
+            .hasMessageContaining("NASHIR_COMMENT_OUTCOMES");
     }
 
     @Test
