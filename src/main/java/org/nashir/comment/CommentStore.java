@@ -37,7 +37,7 @@ public final class CommentStore {
             long created = h.createUpdate("""
                     INSERT INTO comment (article_id, parent_id, name, email, body, status, reason, ip_hash, email_hash, body_hash, created_at)
                     VALUES (:a, :p, :n, :e, :b, :s, :r, :ip, :eh, :bh, :at)""")
-                .bind("a", articleId).bind("p", parentId).bind("n", f.name().strip()).bind("e", f.email().strip()).bind("b", f.body().strip())
+                .bind("a", articleId).bind("p", parentId).bind("n", f.name()).bind("e", f.email().strip()).bind("b", f.body())
                 .bind("s", status).bind("r", reason).bind("ip", ipHash).bind("eh", emailHash).bind("bh", bodyHash).bind("at", clock.instant())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             if (status.equals(Comment.APPROVED)) changes.append(h, "comment.approved", "article", articleId);

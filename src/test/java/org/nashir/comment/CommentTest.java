@@ -49,6 +49,18 @@ class CommentTest {
     }
 
     @Test
+    void what_is_stored_is_exactly_what_was_accepted(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            String body = "  سطر أول\r\n\r\n  سطر بعد فراغ <script>x</script>  ";
+            post(site, article, "name", " سلمى ", "email", "s@example.org", "comment", body, "token", token(site, article));
+            Comment stored = site.nashir.comments.listQueue("pending", "", 1).getFirst().comment();
+            assertThat(stored.body()).isEqualTo(body.replace("\r\n", "\n"));
+            assertThat(stored.name()).isEqualTo(" سلمى ");
+        }
+    }
+
+    @Test
     void too_long_is_explained_and_nothing_is_stored(@TempDir Path dir) {
         try (TestSite site = TestSite.create(dir).start()) {
             long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
