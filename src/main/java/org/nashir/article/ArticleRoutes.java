@@ -71,9 +71,44 @@ public final class ArticleRoutes {
         long count = approved.size();
         var view = new org.nashir.comment.CommentsView(org.nashir.comment.CommentsView.threads(approved), count,
             site.fmt().count(count, org.nashir.comment.Comment.COUNT), comments.areClosed(id), form);
+        List<Byline> bylines = articles.listBylines(id);
+        org.nashir.media.Media featured = article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null);
         return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
-            article, section, articles.listBylines(id), articles.listTags(id), more(article),
-            article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null), view));
+            article, section, bylines, articles.listTags(id), more(article), featured, view, jsonLd(article, section, bylines, featured, description)));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * schema.org NewsArticle for search engines. Serialized by Jackson, then made safe inside a script element:
+     * "</" and the line separators that end a script early are escaped.
+     */
+    String jsonLd(Article a, Section section, List<Byline> bylines, org.nashir.media.Media featured, String description) {
+        String base = site.settings().baseUrl();
+        java.util.Map<String, Object> ld = new java.util.LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "NewsArticle");
+        ld.put("headline", a.title());
+        ld.put("description", description);
+        ld.put("inLanguage", "ar");
+        ld.put("mainEntityOfPage", base + a.path());
+        ld.put("datePublished", a.publishedAt().toString());
+        ld.put("dateModified", (a.updatedAt().isAfter(a.publishedAt()) ? a.updatedAt() : a.publishedAt()).toString());
+        ld.put("articleSection", section.name());
+        ld.put("author", bylines.stream().map(b -> java.util.Map.of("@type", b.desk() ? "Organization" : "Person", "name", b.name(),
+            "url", base + b.path())).toList());
+        ld.put("publisher", java.util.Map.of("@type", "Organization", "name", site.settings().siteName(),
+            "logo", java.util.Map.of("@type", "ImageObject", "url", base + "/static/favicon.svg")));
+        if (featured != null) ld.put("image", base + featured.srcNear(1024));
+        if (a.sourceName() != null && !a.sourceName().isBlank()) {
+            ld.put("isBasedOn", a.sourceUrl() != null && !a.sourceUrl().isBlank() ? a.sourceUrl()
+                : java.util.Map.of("@type", "CreativeWork", "name", a.sourceName()));
+        }
+        try {
+            return JSON.writeValueAsString(ld).replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON-LD for article " + a.id(), e);
+        }
     }
 
 

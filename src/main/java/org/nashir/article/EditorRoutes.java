@@ -111,7 +111,7 @@ public final class EditorRoutes {
         ctx.header("X-Robots-Tag", "noindex");
         templates.send(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
             draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId()),
-            new org.nashir.comment.CommentsView(List.of(), 0, "", true, org.nashir.comment.CommentsView.FormState.EMPTY)));
+            new org.nashir.comment.CommentsView(List.of(), 0, "", true, org.nashir.comment.CommentsView.FormState.EMPTY), null));
     }
 
     public void revisionList(Context ctx) {

@@ -74,6 +74,26 @@ class SiteHttpTest {
     }
 
     @Test
+    void article_pages_carry_news_article_structured_data_that_survives_hostile_titles() throws Exception {
+        Document d = html(site.get("/article/" + articleId));
+        var ld = new com.fasterxml.jackson.databind.ObjectMapper().readTree(d.select("script[type=application/ld+json]").html());
+        assertThat(ld.get("@type").asText()).isEqualTo("NewsArticle");
+        assertThat(ld.get("headline").asText()).isEqualTo("لافروف: التحالف يقصف برأفة");
+        assertThat(ld.get("inLanguage").asText()).isEqualTo("ar");
+        assertThat(ld.get("datePublished").asText()).isEqualTo("2015-11-16T08:30:00Z");
+        assertThat(ld.get("author").get(0).get("@type").asText()).isEqualTo("Organization");
+        assertThat(ld.get("author").get(0).get("name").asText()).isEqualTo("فريق ماسة");
+        assertThat(ld.get("isBasedOn").get("name").asText()).isEqualTo("الماسة السورية");
+        assertThat(ld.get("publisher").get("name").asText()).isEqualTo("ناشر");
+
+        long hostile = site.publish("سياسة", "</script><script>alert(1)</script> \"اقتباس\"", site.clock.instant().minus(Duration.ofHours(1)));
+        Document h = html(site.get("/article/" + hostile));
+        assertThat(h.select("script:not([type]), script[type=text/javascript]").stream().filter(e -> e.html().contains("alert"))).isEmpty();
+        var hostileLd = new com.fasterxml.jackson.databind.ObjectMapper().readTree(h.select("script[type=application/ld+json]").html());
+        assertThat(hostileLd.get("headline").asText()).isEqualTo("</script><script>alert(1)</script> \"اقتباس\"");
+    }
+
+    @Test
     void a_wrong_slug_redirects_to_the_canonical_address_and_the_right_one_is_served() {
         HttpResponse<String> wrong = site.get("/article/" + articleId + "/" + URLEncoder.encode("عنوان-قديم", StandardCharsets.UTF_8));
         assertThat(wrong.statusCode()).isEqualTo(301);
