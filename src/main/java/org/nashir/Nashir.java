@@ -13,6 +13,7 @@ import org.nashir.article.EditorPages;
 import org.nashir.article.Editing;
 import org.nashir.article.TaxonomyRoutes;
 import org.nashir.comment.CommentRoutes;
+import org.nashir.feed.FeedRoutes;
 import org.nashir.comment.CommentStore;
 import org.nashir.comment.ModerationRoutes;
 import org.nashir.comment.SpamGuard;
@@ -169,7 +170,8 @@ public final class Nashir implements AutoCloseable {
             new ArchiveRoutes(articles, site, templates, pages),
             new SectionRoutes(sections, articles, site, templates, pages),
             new ViewRoutes(views, new RateLimit(600, clock)),
-            mediaRoutes, new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), sections, site, templates), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
+            mediaRoutes, new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), sections, site, templates),
+            new FeedRoutes(articles, sections, settings, pages, clock), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));

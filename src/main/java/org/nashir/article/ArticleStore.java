@@ -198,6 +198,27 @@ public final class ArticleStore {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** What a sitemap lists of an article. */
+    public record Located(long id, String slug, String title, Instant publishedAt, Instant updatedAt) {
+        public String path() {
+            return Article.path(id);
+        }
+    }
+
+    /** Visible articles by id, for paged sitemaps. */
+    public List<Located> listLocated(int limit, int offset) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.slug, a.title, a.published_at, a.updated_at FROM article a WHERE " + VISIBLE
+                + " ORDER BY a.id LIMIT :limit OFFSET :offset")
+            .bind("now", clock.instant()).bind("limit", limit).bind("offset", offset).map(ConstructorMapper.of(Located.class)).list());
+    }
+
+    /** Visible articles published after {@code since}, newest first: the news sitemap. */
+    public List<Located> listLocatedSince(Instant since, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.slug, a.title, a.published_at, a.updated_at FROM article a WHERE " + VISIBLE
+                + " AND a.published_at > :since ORDER BY a.published_at DESC LIMIT :limit")
+            .bind("now", clock.instant()).bind("since", since).bind("limit", limit).map(ConstructorMapper.of(Located.class)).list());
+    }
+
     /** A line of the back office's article list. */
     public record Row(long id, String title, String status, String sectionName, Instant publishedAt, Instant updatedAt, String createdBy) {}
 

@@ -44,6 +44,10 @@ public final class PageCache {
 
     /** Sends the page, or 304 when the browser or CDN already holds this version. */
     public void send(Context ctx, Page page) {
+        send(ctx, page, "text/html; charset=utf-8");
+    }
+
+    public void send(Context ctx, Page page, String contentType) {
         ctx.header("ETag", page.etag());
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(page.renderedAt().atOffset(ZoneOffset.UTC)));
         ctx.header("Cache-Control", "public, max-age=0, s-maxage=" + seconds + ", stale-while-revalidate=60");
@@ -53,7 +57,7 @@ public final class PageCache {
             ctx.status(304);
             return;
         }
-        ctx.contentType("text/html; charset=utf-8").result(page.body());
+        ctx.contentType(contentType).result(page.body());
     }
 
     private static Page page(byte[] body) {

@@ -8,6 +8,7 @@ import org.nashir.article.ArchiveRoutes;
 import org.nashir.account.SignInRoutes;
 import org.nashir.article.ArticleRoutes;
 import org.nashir.comment.CommentRoutes;
+import org.nashir.feed.FeedRoutes;
 import org.nashir.media.MediaRoutes;
 import org.nashir.search.SearchRoutes;
 import org.nashir.section.SectionRoutes;
@@ -29,8 +30,7 @@ public final class WebServer {
     private WebServer() {}
 
     public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, CommentRoutes comments, ArchiveRoutes archive,
-                                 SectionRoutes sections, ViewRoutes views, MediaRoutes media, SearchRoutes search, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
-        byte[] robots = resource("/static/robots.txt");
+                                 SectionRoutes sections, ViewRoutes views, MediaRoutes media, SearchRoutes search, FeedRoutes feeds, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
         byte[] favicon = resource("/static/favicon.svg");
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
@@ -84,7 +84,15 @@ public final class WebServer {
             config.routes.get("/api/v1/search", search::api);
             config.routes.post("/views/{id}", views::beacon);
             config.routes.get("/views/{id}/pixel.gif", views::pixel);
-            config.routes.get("/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8").result(robots));
+            config.routes.get("/robots.txt", feeds::robots);
+            for (String feed : List.of("/feed.xml", "/atom.xml", "/feed.json")) {
+                config.routes.get(feed, feeds::feed);
+                for (String scope : List.of("/section/{slug}", "/tag/{slug}", "/author/{slug}")) config.routes.get(scope + feed, feeds::feed);
+            }
+            config.routes.get("/sitemap.xml", feeds::sitemapIndex);
+            config.routes.get("/sitemap-pages.xml", feeds::sitemapPages);
+            config.routes.get("/sitemap-news.xml", feeds::sitemapNews);
+            config.routes.get("/sitemap-articles-{page}.xml", feeds::sitemapArticles);
             config.routes.get("/favicon.ico", ctx -> ctx.header("Cache-Control", "public, max-age=604800").contentType("image/svg+xml").result(favicon));
             config.routes.get("/health", ctx -> ctx.header("Cache-Control", "no-store").json(java.util.Map.of("status", "ok")));
 

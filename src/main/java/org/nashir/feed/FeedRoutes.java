@@ -1,0 +1,217 @@
+package org.nashir.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import io.javalin.http.Context;
+import org.nashir.article.ArticleStore;
+import org.nashir.article.Byline;
+import org.nashir.article.Tag;
+import org.nashir.article.Teaser;
+import org.nashir.section.Section;
+import org.nashir.section.SectionStore;
+import org.nashir.site.NotFound;
+import org.nashir.site.PageCache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Feeds (RSS 2.0, Atom, JSON Feed 1.1) for the site and for each section, tag and byline, and the sitemaps: an
+ * index, pages of at most 50,000 articles, and a Google News sitemap of the last 48 hours. All go through the page
+ * cache (ETag, 304) and are emptied by the change feed like pages.
+ */
+public final class FeedRoutes {
+    static final int ITEMS = 30;
+    static final int SITEMAP_PAGE = 50_000;
+
+    private final ArticleStore articles;
+    private final SectionStore sections;
+    private final org.nashir.Settings settings;
+    private final PageCache cache;
+    private final Clock clock;
+
+    public FeedRoutes(ArticleStore articles, SectionStore sections, org.nashir.Settings settings, PageCache cache, Clock clock) {
+        this.articles = articles;
+        this.sections = sections;
+        this.settings = settings;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** {@code /feed.xml}, {@code /atom.xml}, {@code /feed.json}, and the same under /section/…, /tag/…, /author/…. */
+    public void feed(Context ctx) {
+        String path = ctx.path();
+        String format = path.endsWith(".json") ? "json" : path.endsWith("atom.xml") ? "atom" : "rss";
+        String type = format.equals("json") ? "application/feed+json; charset=utf-8"
+            : format.equals("atom") ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8";
+        cache.send(ctx, cache.get(path, () -> {
+            Scope scope = scope(ctx);
+            return format.equals("json") ? jsonFeed(scope) : xmlFeed(scope, format.equals("atom") ? "atom_1.0" : "rss_2.0");
+        }), type);
+    }
+
+    /** What a feed covers: its title, its page, and its articles. */
+    record Scope(String title, String path, List<Teaser> items) {}
+
+    private Scope scope(Context ctx) {
+        Map<String, String> params = ctx.pathParamMap();
+        String slug = params.get("slug");
+        if (slug == null) return new Scope(settings.siteName(), "/", articles.listLatest(ITEMS, 0).items());
+        if (ctx.path().startsWith("/section/")) {
+            Section s = sections.findBySlug(slug).orElseThrow(() -> new NotFound("no section " + slug, "error.section-not-found"));
+            return new Scope(settings.siteName() + " — " + s.name(), s.path(), articles.listInSection(s.id(), ITEMS, 0).items());
+        }
+        if (ctx.path().startsWith("/tag/")) {
+            Tag t = articles.findTag(slug).orElseThrow(() -> new NotFound("no tag " + slug, "error.tag-not-found"));
+            return new Scope(settings.siteName() + " — " + t.name(), t.path(), articles.listTagged(t.id(), ITEMS, 0).items());
+        }
+        Byline b = articles.findByline(slug).orElseThrow(() -> new NotFound("no byline " + slug, "error.author-not-found"));
+        return new Scope(settings.siteName() + " — " + b.name(), b.path(), articles.listBylined(b.id(), ITEMS, 0).items());
+    }
+
+    private byte[] xmlFeed(Scope scope, String type) {
+        String base = settings.baseUrl();
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(type);
+        feed.setTitle(scope.title());
+        feed.setLink(base + scope.path());
+        feed.setUri(base + scope.path());
+        feed.setDescription(settings.siteDescription());
+        feed.setLanguage("ar");
+        feed.setPublishedDate(scope.items().isEmpty() ? Date.from(clock.instant()) : Date.from(scope.items().getFirst().publishedAt()));
+        List<SyndEntry> entries = new ArrayList<>();
+        for (Teaser t : scope.items()) {
+            SyndEntry e = new SyndEntryImpl();
+            e.setTitle(t.title());
+            e.setLink(base + t.href());
+            e.setUri(base + "/article/" + t.id());
+            e.setPublishedDate(Date.from(t.publishedAt()));
+            e.setUpdatedDate(Date.from(t.publishedAt()));
+            SyndContentImpl description = new SyndContentImpl();
+            description.setType("text/plain");
+            description.setValue(t.summary() != null && !t.summary().isBlank() ? t.summary() : t.title());
+            e.setDescription(description);
+            SyndCategoryImpl category = new SyndCategoryImpl();
+            category.setName(t.sectionName());
+            e.setCategories(List.of(category));
+            entries.add(e);
+        }
+        feed.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(feed, true).getBytes(StandardCharsets.UTF_8);
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot write the " + type + " feed for " + scope.path(), e);
+        }
+    }
+
+    private byte[] jsonFeed(Scope scope) {
+        String base = settings.baseUrl();
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("version", "https://jsonfeed.org/version/1.1");
+        feed.put("title", scope.title());
+        feed.put("home_page_url", base + scope.path());
+        feed.put("language", "ar");
+        feed.put("items", scope.items().stream().map(t -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", base + "/article/" + t.id());
+            item.put("url", base + t.href());
+            item.put("title", t.title());
+            item.put("content_text", t.summary() != null && !t.summary().isBlank() ? t.summary() : t.title());
+            item.put("date_published", t.publishedAt().toString());
+            item.put("tags", List.of(t.sectionName()));
+            return item;
+        }).toList());
+        try {
+            return new ObjectMapper().writeValueAsBytes(feed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JSON feed for " + scope.path(), e);
+        }
+    }
+
+    /** {@code /sitemap.xml}: the index of the paged article sitemaps, the sections and the news sitemap. */
+    public void sitemapIndex(Context ctx) {
+        cache.send(ctx, cache.get("/sitemap.xml", () -> {
+            long total = articles.listLatest(1, 0).total();
+            StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            x.append(loc("sitemap", settings.baseUrl() + "/sitemap-pages.xml"));
+            x.append(loc("sitemap", settings.baseUrl() + "/sitemap-news.xml"));
+            for (long page = 1; page <= Math.max(1, (total + SITEMAP_PAGE - 1) / SITEMAP_PAGE); page++) {
+                x.append(loc("sitemap", settings.baseUrl() + "/sitemap-articles-" + page + ".xml"));
+            }
+            return x.append("</sitemapindex>\n").toString().getBytes(StandardCharsets.UTF_8);
+        }), "application/xml; charset=utf-8");
+    }
+
+    public void sitemapPages(Context ctx) {
+        cache.send(ctx, cache.get("/sitemap-pages.xml", () -> {
+            StringBuilder x = urlset(false);
+            x.append(loc("url", settings.baseUrl() + "/"));
+            for (Section s : sections.listAll()) x.append(loc("url", settings.baseUrl() + s.path()));
+            return x.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
+        }), "application/xml; charset=utf-8");
+    }
+
+    public void sitemapArticles(Context ctx) {
+        String raw = ctx.pathParam("page");
+        if (!raw.matches("[0-9]{1,6}")) throw new NotFound("bad sitemap page " + raw, "error.page-not-found");
+        int page = Integer.parseInt(raw);
+        cache.send(ctx, cache.get(ctx.path(), () -> {
+            List<ArticleStore.Located> items = articles.listLocated(SITEMAP_PAGE, (page - 1) * SITEMAP_PAGE);
+            if (items.isEmpty() && page > 1) throw new NotFound("sitemap page " + page + " is past the end", "error.page-not-found");
+            StringBuilder x = urlset(false);
+            for (ArticleStore.Located a : items) {
+                x.append("<url><loc>").append(escape(settings.baseUrl() + a.path())).append("</loc><lastmod>")
+                    .append((a.updatedAt().isAfter(a.publishedAt()) ? a.updatedAt() : a.publishedAt()).toString()).append("</lastmod></url>\n");
+            }
+            return x.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
+        }), "application/xml; charset=utf-8");
+    }
+
+    /** Google News sitemap: articles of the last 48 hours, at most 1,000. */
+    public void sitemapNews(Context ctx) {
+        cache.send(ctx, cache.get("/sitemap-news.xml", () -> {
+            StringBuilder x = urlset(true);
+            for (ArticleStore.Located a : articles.listLocatedSince(clock.instant().minus(Duration.ofHours(48)), 1_000)) {
+                x.append("<url><loc>").append(escape(settings.baseUrl() + a.path())).append("</loc><news:news><news:publication><news:name>")
+                    .append(escape(settings.siteName())).append("</news:name><news:language>ar</news:language></news:publication>")
+                    .append("<news:publication_date>").append(a.publishedAt().toString()).append("</news:publication_date><news:title>")
+                    .append(escape(a.title())).append("</news:title></news:news></url>\n");
+            }
+            return x.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
+        }), "application/xml; charset=utf-8");
+    }
+
+    /** robots.txt, naming the sitemap at the site's public address. */
+    public void robots(Context ctx) {
+        ctx.contentType("text/plain; charset=utf-8").result("User-agent: *\nDisallow: /admin/\nDisallow: /views/\nDisallow: /comments/\n\nSitemap: "
+            + settings.baseUrl() + "/sitemap.xml\n");
+    }
+
+    private static StringBuilder urlset(boolean news) {
+        return new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+            + (news ? " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"" : "") + ">\n");
+    }
+
+    private static String loc(String element, String url) {
+        return "<" + element + "><loc>" + escape(url) + "</loc></" + element + ">\n";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
+    }
+}

@@ -1,0 +1,86 @@
+package org.nashir.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nashir.testing.TestSite;
+
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Feeds and sitemaps as readers' apps and search engines fetch them. */
+class FeedTest {
+    @TempDir
+    static Path dir;
+    static TestSite site;
+    static long recent, old;
+
+    @BeforeAll
+    static void start() {
+        site = TestSite.create(dir).start();
+        old = site.publish("ثقافة", "معرض قديم", Instant.parse("2015-11-16T10:00:00Z"), "نص.");
+        recent = site.publish("سياسة", "خبر اليوم & \"اقتباس\" <وسم>", site.clock.instant().minus(Duration.ofHours(2)), "نص.");
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    static SyndFeed parse(HttpResponse<String> r) throws Exception {
+        return new SyndFeedInput().build(new StringReader(r.body()));
+    }
+
+    @Test
+    void rss_and_atom_parse_with_rome_and_carry_arabic_titles_and_absolute_links() throws Exception {
+        HttpResponse<String> rss = site.get("/feed.xml");
+        assertThat(rss.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/rss+xml");
+        SyndFeed feed = parse(rss);
+        assertThat(feed.getLanguage()).isEqualTo("ar");
+        assertThat(feed.getEntries()).extracting(e -> e.getTitle()).containsExactly("خبر اليوم & \"اقتباس\" <وسم>", "معرض قديم");
+        assertThat(feed.getEntries().getFirst().getLink()).startsWith("http://localhost").contains("/article/" + recent);
+        assertThat(feed.getEntries().getFirst().getPublishedDate().toInstant()).isEqualTo(site.clock.instant().minus(Duration.ofHours(2)));
+        SyndFeed atom = parse(site.get("/atom.xml"));
+        assertThat(atom.getFeedType()).startsWith("atom");
+        assertThat(atom.getEntries()).hasSize(2);
+        String section = URLEncoder.encode("ثقافة", StandardCharsets.UTF_8);
+        assertThat(parse(site.get("/section/" + section + "/feed.xml")).getEntries()).extracting(e -> e.getTitle()).containsExactly("معرض قديم");
+        assertThat(site.get("/section/" + URLEncoder.encode("لا-يوجد", StandardCharsets.UTF_8) + "/feed.xml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void json_feed_is_version_1_1_and_conditional_get_answers_304() throws Exception {
+        HttpResponse<String> r = site.get("/feed.json");
+        JsonNode json = new ObjectMapper().readTree(r.body());
+        assertThat(json.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
+        assertThat(json.get("items").get(0).get("url").asText()).contains("/article/" + recent);
+        assertThat(json.get("items").get(0).get("date_published").asText()).endsWith("Z");
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        assertThat(site.get("/feed.json", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void sitemaps_index_every_article_and_the_news_sitemap_only_the_last_two_days() {
+        String index = site.get("/sitemap.xml").body();
+        assertThat(index).contains("<sitemapindex").contains("/sitemap-articles-1.xml").contains("/sitemap-news.xml");
+        String articles = site.get("/sitemap-articles-1.xml").body();
+        assertThat(articles).contains("/article/" + recent + "</loc>").contains("/article/" + old + "</loc>");
+        String news = site.get("/sitemap-news.xml").body();
+        assertThat(news).contains("/article/" + recent + "</loc>").doesNotContain("/article/" + old + "</loc>")
+            .contains("<news:language>ar</news:language>").contains("&amp; &quot;اقتباس&quot; &lt;وسم&gt;");
+        assertThat(site.get("/sitemap-articles-99.xml").statusCode()).isEqualTo(404);
+        assertThat(site.get("/robots.txt").body()).contains("Sitemap: http://localhost").contains("Disallow: /admin/");
+    }
+}
