@@ -6,6 +6,7 @@ import org.nashir.account.AccountStore;
 import org.nashir.account.AuditLog;
 import org.nashir.account.SignInRoutes;
 import org.nashir.account.Throttle;
+import org.nashir.api.ApiRoutes;
 import org.nashir.article.ArchiveRoutes;
 import org.nashir.article.ArticleRoutes;
 import org.nashir.article.ArticleStore;
@@ -171,7 +172,8 @@ public final class Nashir implements AutoCloseable {
             new SectionRoutes(sections, articles, site, templates, pages),
             new ViewRoutes(views, new RateLimit(600, clock)),
             mediaRoutes, new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), sections, site, templates),
-            new FeedRoutes(articles, sections, settings, pages, clock), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
+            new FeedRoutes(articles, sections, settings, pages, clock),
+            new ApiRoutes(articles, sections, pages, settings.baseUrl(), settings.timeZone()), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import org.nashir.api.ApiRoutes;
 import org.nashir.article.ArchiveRoutes;
 import org.nashir.account.SignInRoutes;
 import org.nashir.article.ArticleRoutes;
@@ -26,11 +27,13 @@ import java.util.UUID;
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final String NOT_FOUND_KEY = "nashir.notFoundKey";
+    /** Set by a handler that wrote its own error answer (the API's JSON 404s), so the error pages leave it alone. */
+    public static final String ANSWERED = "nashir.answered";
 
     private WebServer() {}
 
     public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, CommentRoutes comments, ArchiveRoutes archive,
-                                 SectionRoutes sections, ViewRoutes views, MediaRoutes media, SearchRoutes search, FeedRoutes feeds, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
+                                 SectionRoutes sections, ViewRoutes views, MediaRoutes media, SearchRoutes search, FeedRoutes feeds, ApiRoutes api, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
         byte[] favicon = resource("/static/favicon.svg");
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
@@ -82,6 +85,9 @@ public final class WebServer {
             config.routes.get("/media/{key}/{file}", media::serve);
             config.routes.get("/search", search::page);
             config.routes.get("/api/v1/search", search::api);
+            config.routes.get("/api/v1/articles", api::articles);
+            config.routes.get("/api/v1/articles/{id}", api::article);
+            config.routes.get("/api/v1/sections", api::sections);
             config.routes.post("/views/{id}", views::beacon);
             config.routes.get("/views/{id}/pixel.gif", views::pixel);
             config.routes.get("/robots.txt", feeds::robots);
@@ -133,6 +139,7 @@ public final class WebServer {
                 errorPage(ctx, site, templates, 500, "error.500.heading", site.messages().get("error.500.message", id));
             });
             config.routes.error(404, ctx -> {
+                if (ctx.attribute(ANSWERED) != null) return;
                 String key = ctx.attribute(NOT_FOUND_KEY);
                 if (key == null) key = "error.page-not-found";
                 errorPage(ctx, site, templates, 404, "error.404.heading", site.messages().get(key));
@@ -144,7 +151,13 @@ public final class WebServer {
     private static void errorPage(Context ctx, Site site, Templates templates, int status, String headingKey, String message) {
         ctx.header("Cache-Control", "no-store");
         if (ctx.path().startsWith("/api/")) {
-            ctx.json(java.util.Map.of("error", java.util.Map.of("code", status, "message", message)));
+            String code = switch (status) {
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 429 -> "rate_limited";
+                default -> "server_error";
+            };
+            ctx.json(java.util.Map.of("error", java.util.Map.of("code", code, "message", message)));
             return;
         }
         String heading = site.messages().get(headingKey);

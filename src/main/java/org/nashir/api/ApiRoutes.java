@@ -1,0 +1,172 @@
+package org.nashir.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import org.nashir.article.Article;
+import org.nashir.article.ArticleStore;
+import org.nashir.article.Byline;
+import org.nashir.article.Tag;
+import org.nashir.article.Teaser;
+import org.nashir.section.Section;
+import org.nashir.section.SectionStore;
+import org.nashir.site.PageCache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public read API, {@code /api/v1/…}: articles (filtered by section, tag, author, date range; paginated), one
+ * article, sections. Responses are cached like pages (ETag, 304) and dropped by the change feed; errors are JSON
+ * with a stable code and an Arabic and English message, never a 500 for what a client sends.
+ */
+public final class ApiRoutes {
+    static final int MAX_LIMIT = 100;
+
+    /** A client error: status, stable code, messages. */
+    static final class BadRequest extends RuntimeException {
+        final int status;
+        final String code, arabic;
+
+        BadRequest(int status, String code, String english, String arabic) {
+            super(english, null, false, false);
+            this.status = status;
+            this.code = code;
+            this.arabic = arabic;
+        }
+    }
+
+    private final ArticleStore articles;
+    private final SectionStore sections;
+    private final PageCache cache;
+    private final String baseUrl;
+    private final ZoneId zone;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ApiRoutes(ArticleStore articles, SectionStore sections, PageCache cache, String baseUrl, ZoneId zone) {
+        this.articles = articles;
+        this.sections = sections;
+        this.cache = cache;
+        this.baseUrl = baseUrl;
+        this.zone = zone;
+    }
+
+    /** {@code GET /api/v1/articles?section=&tag=&author=&from=&to=&limit=&offset=}. */
+    public void articles(Context ctx) {
+        answer(ctx, () -> {
+            int limit = number(ctx, "limit", 20, 1, MAX_LIMIT);
+            int offset = number(ctx, "offset", 0, 0, 100_000);
+            ArticleStore.Slice slice;
+            String section = ctx.queryParam("section"), tag = ctx.queryParam("tag"), author = ctx.queryParam("author");
+            if (section != null) {
+                Section s = sections.findBySlug(section).orElseThrow(() -> new BadRequest(404, "unknown_section", "no section " + section, "القسم غير موجود"));
+                slice = articles.listInSection(s.id(), limit, offset);
+            } else if (tag != null) {
+                Tag t = articles.findTag(tag).orElseThrow(() -> new BadRequest(404, "unknown_tag", "no tag " + tag, "الوسم غير موجود"));
+                slice = articles.listTagged(t.id(), limit, offset);
+            } else if (author != null) {
+                Byline b = articles.findByline(author).orElseThrow(() -> new BadRequest(404, "unknown_author", "no author " + author, "الكاتب غير موجود"));
+                slice = articles.listBylined(b.id(), limit, offset);
+            } else if (ctx.queryParam("from") != null || ctx.queryParam("to") != null) {
+                Instant from = date(ctx, "from", LocalDate.of(1900, 1, 1));
+                Instant to = date(ctx, "to", LocalDate.of(2200, 1, 1)).plusSeconds(86_400);
+                slice = articles.listPublishedBetween(from, to, limit, offset);
+            } else {
+                slice = articles.listLatest(limit, offset);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("total", slice.total());
+            out.put("limit", limit);
+            out.put("offset", offset);
+            out.put("items", slice.items().stream().map(this::teaser).toList());
+            return out;
+        });
+    }
+
+    /** {@code GET /api/v1/articles/{id}}: the article with its body (sanitized HTML), bylines and tags. */
+    public void article(Context ctx) {
+        answer(ctx, () -> {
+            String raw = ctx.pathParam("id");
+            if (!raw.matches("[0-9]{1,18}")) throw new BadRequest(404, "unknown_article", "no article " + raw, "المقال غير موجود");
+            Article a = articles.findPublished(Long.parseLong(raw))
+                .orElseThrow(() -> new BadRequest(404, "unknown_article", "no article " + raw, "المقال غير موجود"));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", a.id());
+            out.put("url", baseUrl + a.path());
+            out.put("title", a.title());
+            out.put("kicker", a.kicker());
+            out.put("summary", a.summary());
+            out.put("body_html", a.body());
+            out.put("label", a.label());
+            out.put("source", a.sourceName() == null ? null : Map.of("name", a.sourceName(), "url", a.sourceUrl() == null ? "" : a.sourceUrl()));
+            out.put("section", sections.listAll().stream().filter(s -> s.id() == a.sectionId()).map(Section::slug).findFirst().orElse(null));
+            out.put("bylines", articles.listBylines(a.id()).stream().map(b -> Map.of("name", b.name(), "slug", b.slug(), "desk", b.desk())).toList());
+            out.put("tags", articles.listTags(a.id()).stream().map(t -> Map.of("name", t.name(), "slug", t.slug())).toList());
+            out.put("published", a.publishedAt().toString());
+            out.put("updated", a.updatedAt().toString());
+            out.put("views", a.viewCount());
+            return out;
+        });
+    }
+
+    /** {@code GET /api/v1/sections}. */
+    public void sections(Context ctx) {
+        answer(ctx, () -> Map.of("items", sections.listAll().stream()
+            .map(s -> Map.of("slug", s.slug(), "name", s.name(), "url", baseUrl + s.path())).toList()));
+    }
+
+    private Map<String, Object> teaser(Teaser t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("title", t.title());
+        m.put("url", baseUrl + t.href());
+        m.put("summary", t.summary());
+        m.put("section", t.sectionSlug());
+        m.put("published", t.publishedAt().toString());
+        m.put("comments", t.commentCount());
+        return m;
+    }
+
+    private void answer(Context ctx, java.util.function.Supplier<Object> body) {
+        try {
+            String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());
+            cache.send(ctx, cache.get(key, () -> {
+                try {
+                    return json.writeValueAsBytes(body.get());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }), "application/json; charset=utf-8");
+        } catch (BadRequest e) {
+            ctx.attribute(org.nashir.site.WebServer.ANSWERED, true);
+            ctx.status(e.status).header("Cache-Control", "no-store")
+                .json(Map.of("error", Map.of("code", e.code, "message", e.arabic, "message_en", e.getMessage())));
+        }
+    }
+
+    private static int number(Context ctx, String name, int dflt, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) return dflt;
+        if (!raw.matches("[0-9]{1,7}") || Integer.parseInt(raw) < min || Integer.parseInt(raw) > max) {
+            throw new BadRequest(400, "bad_" + name, name + " must be a whole number from " + min + " to " + max,
+                "القيمة " + name + " يجب أن تكون عدداً صحيحاً بين " + min + " و" + max);
+        }
+        return Integer.parseInt(raw);
+    }
+
+    private Instant date(Context ctx, String name, LocalDate dflt) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) return dflt.atStartOfDay(zone).toInstant();
+        try {
+            return LocalDate.parse(raw).atStartOfDay(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw new BadRequest(400, "bad_date", name + " must be a date like 2015-11-16", "التاريخ " + name + " يجب أن يكون بالشكل 2015-11-16");
+        }
+    }
+}
