@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The moderation queue: approve, mark as spam or delete one or many, edit, ban, search; close an article's comments. */
 public final class ModerationRoutes {
-    public record QueuePage(AdminFrame frame, String status, String q, List<CommentStore.Queued> items, long pending) {}
+    public record QueuePage(AdminFrame frame, String status, String q, List<CommentStore.Queued> items, long pending, String error) {}
 
     private final CommentStore comments;
     private final Site site;
@@ -25,11 +25,15 @@ public final class ModerationRoutes {
     }
 
     public void queue(Context ctx) {
+        render(ctx, 200, null);
+    }
+
+    private void render(Context ctx, int code, String error) {
         String status = Comment.SPAM.equals(ctx.queryParam("status")) ? Comment.SPAM : Comment.PENDING;
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         if (q.length() > 200) q = q.substring(0, 200);
-        templates.send(ctx, 200, "admin/comments.jte", new QueuePage(site.adminFrame(ctx, site.messages().get("moderation.title"), "comments"),
-            status, q, comments.listQueue(status, q, 200), comments.countPending()));
+        templates.send(ctx, code, "admin/comments.jte", new QueuePage(site.adminFrame(ctx, site.messages().get("moderation.title"), "comments"),
+            status, q, comments.listQueue(status, q, 200), comments.countPending(), error));
     }
 
     public void bulk(Context ctx) {
@@ -46,7 +50,12 @@ public final class ModerationRoutes {
     public void edit(Context ctx) {
         Comment c = find(ctx);
         String body = Optional.ofNullable(ctx.formParam("comment")).orElse("").replace("\r\n", "\n").strip();
-        if (body.isEmpty() || body.codePointCount(0, body.length()) > CommentForm.BODY_MAX) throw new NotFound("bad comment edit", "comment.error.body");
+        if (body.isEmpty() || body.codePointCount(0, body.length()) > CommentForm.BODY_MAX) {
+            // A moderator's slip is answered like a reader's: the queue again, with the reason, and nothing changed.
+            render(ctx, 422, site.messages().get(body.isEmpty() ? "comment.error.body" : "comment.error.body-long",
+                site.fmt().number(CommentForm.BODY_MAX)));
+            return;
+        }
         comments.edit(c.id(), body);
         ctx.redirect("/admin/comments?done=comments-done", HttpStatus.SEE_OTHER);
     }

@@ -88,6 +88,11 @@ class CommentTest {
             Document queue = Jsoup.parse(mod.get("/admin/comments").body());
             String id = queue.select("input[name=ids]").attr("value");
             assertThat(queue.text()).contains("سلمى").contains("خبر");
+            // An empty edit is refused with the reason and changes nothing.
+            HttpResponse<String> emptyEdit = mod.post("/admin/comments/" + id + "/edit", "comment", "  ");
+            assertThat(emptyEdit.statusCode()).isEqualTo(422);
+            assertThat(Jsoup.parse(emptyEdit.body()).select("[role=alert]").text()).isEqualTo("اكتب تعليقك.");
+            assertThat(site.nashir.comments.find(Long.parseLong(id)).orElseThrow().body()).isEqualTo(body);
             assertThat(mod.post("/admin/comments/bulk", "action", "approve", "ids", id).statusCode()).isEqualTo(303);
 
             Document page = Jsoup.parse(site.get("/article/" + article).body());
