@@ -20,7 +20,10 @@ import java.util.Set;
 public final class ArabicStemmer {
     private ArabicStemmer() {}
 
-    /** Words that look like they carry a clitic or suffix but do not (folded forms). */
+    /**
+     * Words whose first letters look like a clitic but are not (folded forms): no prefix is stripped from them, but
+     * their real suffixes still are, so وزارات meets وزارة and لاعبين meets لاعب.
+     */
     static final Set<String> PROTECTED = Set.copyOf(fold(List.of(
         "الله", "اللهم", "وزير", "وزيره", "وزراء", "وزاره", "وزارات", "وطن", "وطني", "وطنيه", "وقت", "ولد", "ولايه", "ولايات", "وكاله",
         "وكالات", "وفد", "وضع", "وجه", "وسط", "وثيقه", "واشنطن", "واقع", "وادي", "وفاه", "وقف", "وعد", "وحده", "ورقه", "وليد", "وصول",
@@ -35,6 +38,16 @@ public final class ArabicStemmer {
         "امريكا", "اميركا", "افريقيا", "اسيا", "اوروبا", "استراليا", "تركيا", "روسيا", "المانيا", "ايطاليا", "اسبانيا", "رومانيا", "نيجيريا",
         "اثيوبيا", "تونس", "مصر", "قطر", "موريتانيا",         "ميلان", "برشلونه", "ريال", "مدريد", "ليفربول", "تشيلسي", "يوفنتوس", "ارسنال", "مانشستر")));
 
+    /**
+     * Words whose ending looks like a plural, dual or pronoun suffix but belongs to the word (folded forms): لبنان is
+     * not لبن + ان, بحرين not بحر + ين, الله not ال + له: listed where the stripped form is another word (عمران/عمر,
+     * طيران/طير) or a name would lose its last letters. A suffix added to them is still stripped (لبنانيون → لبنان).
+     */
+    static final Set<String> WHOLE = Set.copyOf(fold(List.of(
+        "الله", "اللهم", "وجه", "فلسطين", "بكين", "برلين", "بوتين", "كورونا", "لبنان", "ستان", "تلفزيون", "يابان", "ايران", "عمان",
+        "بحرين", "طهران", "ميلان", "بيان", "فنان", "سودان", "يونان", "سلمان", "سليمان", "عمران", "ارسنال", "تشرين", "انسان", "طيران",
+        "بركان")));
+
     static final Set<String> STOP = Set.copyOf(fold(List.of(
         "في", "من", "على", "إلى", "الى", "عن", "أن", "ان", "إن", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "هذا", "هذه",
         "ذلك", "تلك", "هؤلاء", "اولئك", "كان", "كانت", "يكون", "تكون", "قد", "لقد", "لا", "لم", "لن", "ما", "ماذا", "مع", "و", "او", "أو",
@@ -46,7 +59,7 @@ public final class ArabicStemmer {
 
     /** The folded form of a word: what readers type differently, made the same. */
     public static String fold(String word) {
-        String n = Normalizer.normalize(word, Normalizer.Form.NFKC);
+        String n = needsNfkc(word) ? Normalizer.normalize(word, Normalizer.Form.NFKC) : word;
         StringBuilder out = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
@@ -70,6 +83,21 @@ public final class ArabicStemmer {
         return out.toString();
     }
 
+    /**
+     * Whether NFKC could change how {@code word} folds. Plain ASCII, Arabic letters, harakat and digits come out of
+     * NFKC as they went in (harakat may be reordered, but they are dropped anyway), so the normaliser's scan and
+     * copy is saved on nearly every word of an article at index time. Not skipped: the combining madda and hamzas (و + U+0654 composes to ؤ), presentation
+     * forms and everything else.
+     */
+    private static boolean needsNfkc(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            boolean stable = c < 0x80 || (c >= 0x0621 && c <= 0x065F && (c < 0x0653 || c > 0x0655)) || (c >= 0x0660 && c <= 0x0669);
+            if (!stable) return true;
+        }
+        return false;
+    }
+
     private static List<String> fold(List<String> words) {
         return words.stream().map(ArabicStemmer::fold).toList();
     }
@@ -84,13 +112,13 @@ public final class ArabicStemmer {
      */
     public static List<String> stems(String w) {
         if (w.length() < 3 || !isArabic(w.charAt(0))) return List.of(w);
-        if (PROTECTED.contains(w)) return List.of(countryEnding(w));
+        if (PROTECTED.contains(w) || WHOLE.contains(w)) return List.of(suffixes(w));
         String s = w;
         boolean guessed = false;
         // و ف: a conjunction when what follows is a word of at least three letters.
         if ((s.charAt(0) == 'و' || s.charAt(0) == 'ف') && s.length() >= 4) {
             String rest = s.substring(1);
-            if (PROTECTED.contains(rest)) return List.of(countryEnding(rest));
+            if (PROTECTED.contains(rest) || WHOLE.contains(rest)) return List.of(suffixes(rest));
             boolean sure = rest.startsWith("ال") || rest.startsWith("لل") || rest.startsWith("بال") || rest.startsWith("كال");
             if (!sure) guessed = true;
             s = rest;
@@ -103,7 +131,7 @@ public final class ArabicStemmer {
                 break;
             }
         }
-        if (!article && s.length() >= 5 && !PROTECTED.contains(s)) {
+        if (!article && s.length() >= 5 && !PROTECTED.contains(s) && !WHOLE.contains(s)) {
             char c = s.charAt(0);
             if (c == 'ب' || c == 'ك' || c == 'ل') {
                 s = s.substring(1);
@@ -126,13 +154,23 @@ public final class ArabicStemmer {
      * مدارس are not.
      */
     public static String surface(String w) {
-        if (w.length() < 4 || !isArabic(w.charAt(0)) || PROTECTED.contains(w)) return w;
+        if (w.length() < 4 || !isArabic(w.charAt(0)) || PROTECTED.contains(w)) return caseEnding(w);
         for (String p : new String[] {"وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"}) {
             if (w.startsWith(p) && w.length() - p.length() >= 2) {
                 String rest = w.substring(p.length());
-                return PROTECTED.contains("ال" + rest) ? "ال" + rest : rest;
+                return caseEnding(PROTECTED.contains("ال" + rest) ? "ال" + rest : rest);
             }
         }
+        return caseEnding(w);
+    }
+
+    /**
+     * المعلمون and المعلمين, الطالبتان and الطالبتين are one word in two grammatical cases, not two wordings: the
+     * as-written form writes both with ين, so a reader who types the other case still gets the exact-wording rank.
+     */
+    private static String caseEnding(String w) {
+        if (w.length() >= 5 && w.endsWith("ون") && isArabic(w.charAt(0))) return w.substring(0, w.length() - 2) + "ين";
+        if (w.length() >= 6 && w.endsWith("تان") && isArabic(w.charAt(0))) return w.substring(0, w.length() - 3) + "تين";
         return w;
     }
 
@@ -148,7 +186,8 @@ public final class ArabicStemmer {
     }
 
     private static String suffixes(String word) {
-        if (PROTECTED.contains(word)) return countryEnding(word);
+        if (WHOLE.contains(word)) return word;
+        if (PROTECTED.contains(word) && (word.endsWith("يا") || word.endsWith("يه"))) return countryEnding(word);
         String s = word;
         if (s.endsWith("يا") && s.length() >= 5) s = s.substring(0, s.length() - 1) + "ه";
         boolean pronoun = false;

@@ -42,9 +42,21 @@ import java.util.stream.Stream;
 public final class SearchIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     static final String SEQ = "nashir.seq";
+    /**
+     * Stamped on every commit: which analysis made the terms. A query analysed one way cannot find terms indexed
+     * another, so an index stamped with another analysis (or none, from before the stamp) is rebuilt on start.
+     * Bump it whenever {@link ArabicStemmer} or {@link ArabicAnalysis} would turn some word into other terms.
+     */
+    static final String ANALYSIS = "nashir.analysis";
+    static final String ANALYSIS_VERSION = "2";
     private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
-    /** The body keeps offsets in its postings so snippets are cut without analysing the text again. */
-    static final org.apache.lucene.document.FieldType BODY = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+    /**
+     * The body keeps offsets in its postings so snippets are cut without analysing the text again. It is indexed
+     * whole but stored only up to {@link #SNIPPET_SOURCE_CHARS}: snippets and related articles read that lead, and
+     * every hit shown decompresses its stored fields, so a shorter stored body makes each search cheaper.
+     */
+    static final org.apache.lucene.document.FieldType BODY = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+    static final int SNIPPET_SOURCE_CHARS = 3_000;
 
     static {
         BODY.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -69,6 +81,18 @@ public final class SearchIndex implements AutoCloseable {
         this.articles = articles;
         this.changes = changes;
         open(currentGeneration());
+        if (!ANALYSIS_VERSION.equals(liveData().get(ANALYSIS))) {
+            log.warn("the search index at {} was built by another version of the Arabic analysis; rebuilding it", root.resolve(generation));
+            String old = generation;
+            try {
+                closeQuietly();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the search index at " + root.resolve(old), e);
+            }
+            rebuild(root, articles, changes);
+            open(currentGeneration());
+            deleteTree(root.resolve(old));
+        }
         catchUp();
         changes.subscribe(this::apply);
         changes.afterEachPoll(this::commit);
@@ -80,14 +104,24 @@ public final class SearchIndex implements AutoCloseable {
             Files.createDirectories(root.resolve(name));
             directory = FSDirectory.open(root.resolve(name));
             writer = new IndexWriter(directory, new IndexWriterConfig(new ArabicAnalysis()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+            Map<String, String> data = liveData();
             seq = Long.parseLong(data.getOrDefault(SEQ, "0"));
+            // A new folder (never committed to) is as good as one built by this analysis.
+            if (writer.getDocStats().maxDoc == 0 && !data.containsKey(SEQ)) writer.setLiveCommitData(stamp(seq).entrySet());
             writer.commit();
             searchers = new SearcherManager(writer, null);
             generation = name;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + root.resolve(name), e);
         }
+    }
+
+    private Map<String, String> liveData() {
+        return writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+    }
+
+    private static Map<String, String> stamp(long seq) {
+        return Map.of(SEQ, Long.toString(seq), ANALYSIS, ANALYSIS_VERSION);
     }
 
     private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
@@ -130,7 +164,7 @@ public final class SearchIndex implements AutoCloseable {
                 for (long id : missing) writer.deleteDocuments(new Term("id", Long.toString(id)));
             }
             dirty.clear();
-            writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
+            writer.setLiveCommitData(stamp(seq).entrySet());
             writer.commit();
             searchers.maybeRefresh();
             version.incrementAndGet();
@@ -140,8 +174,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private long committedSeq() throws IOException {
-        Map<String, String> data = toMap(writer.getLiveCommitData());
-        return Long.parseLong(data.getOrDefault(SEQ, "0"));
+        return Long.parseLong(liveData().getOrDefault(SEQ, "0"));
     }
 
     private static List<List<Long>> chunks(Collection<Long> ids) {
@@ -171,6 +204,7 @@ public final class SearchIndex implements AutoCloseable {
         // Bodies are sanitized HTML: dropping the tags and unescaping entities is enough, and far cheaper than a DOM.
         String body = org.jsoup.parser.Parser.unescapeEntities(TAG.matcher(a.body()).replaceAll(" "), false).strip();
         d.add(new Field("body", body, BODY));
+        d.add(new StoredField("body", lead(body)));
         d.add(new TextField("body" + ArabicAnalysis.FOLDED_SUFFIX, body, Field.Store.NO));
         for (String slug : a.bylineSlugs().split("\n")) if (!slug.isEmpty()) d.add(new StringField("author", slug, Field.Store.NO));
         d.add(new StringField("section_slug", a.sectionSlug(), Field.Store.NO));
@@ -178,6 +212,13 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new LongPoint("published", millis));
         d.add(new NumericDocValuesField("published", millis));
         return d;
+    }
+
+    /** The body's first {@link #SNIPPET_SOURCE_CHARS} characters, not cutting a surrogate pair in two. */
+    static String lead(String body) {
+        if (body.length() <= SNIPPET_SOURCE_CHARS) return body;
+        int end = Character.isHighSurrogate(body.charAt(SNIPPET_SOURCE_CHARS - 1)) ? SNIPPET_SOURCE_CHARS - 1 : SNIPPET_SOURCE_CHARS;
+        return body.substring(0, end);
     }
 
     /** A searcher over the latest refreshed state; release it with {@link #release}. */
@@ -257,7 +298,7 @@ public final class SearchIndex implements AutoCloseable {
                 while (inFlight.size() > threads * 2) inFlight.removeFirst().get();
             }
             for (java.util.concurrent.Future<?> f : inFlight) f.get();
-            w.setLiveCommitData(Map.of(SEQ, Long.toString(startSeq)).entrySet());
+            w.setLiveCommitData(stamp(startSeq).entrySet());
             w.commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -171,8 +171,11 @@ public final class Searching {
         if (docIds.length == 0) return new String[0];
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            // Snippets come from the first 5,000 characters: enough for news, and it bounds the sentence scanning.
-            .withMaxLength(5_000).build();
+            // The query's terms against the body's postings offsets: matching the whole query again per hit
+            // (weight matches) cost more than the search itself and marks the same words.
+            .withWeightMatches(false)
+            .withBreakIterator(SentenceBreaks::new)
+            .withMaxLength(SearchIndex.SNIPPET_SOURCE_CHARS).build();
         Map<String, String[]> out = highlighter.highlightFields(new String[] {"body"}, query, docIds, new int[] {1});
         String[] body = out.get("body");
         String[] result = new String[docIds.length];

@@ -41,6 +41,8 @@ import java.util.function.UnaryOperator;
  */
 class SearchQualityBench {
     static final int SAMPLE = 400;
+    /** {@code -Dnashir.bench.losses=KIND} prints that kind's queries where ArabicAnalyzer ranks the article higher. */
+    static final String LOSSES = System.getProperty("nashir.bench.losses", "");
     /** Weight of the as-written fields relative to the stemmed ones (the product uses the same ratio). */
     static final float AS_WRITTEN = Float.parseFloat(System.getProperty("nashir.bench.asWritten", "0.5"));
 
@@ -176,6 +178,10 @@ class SearchQualityBench {
                 double mrr = 0, recall = 0;
                 for (String[] q : queries) {
                     int rank = rank(searchers.get(e.getKey()), e.getValue(), q[1], q[0]);
+                    if (LOSSES.equals(v.name()) && e.getKey().equals("Nashir")) {
+                        int theirs = rank(searchers.get("ArabicAnalyzer"), analyzers.get("ArabicAnalyzer"), q[1], q[0]);
+                        if (theirs > 0 && (rank == 0 || rank > theirs)) System.out.println("loss: " + q[1] + " | Nashir " + rank + " ArabicAnalyzer " + theirs);
+                    }
                     if (rank > 0) {
                         mrr += 1.0 / rank;
                         recall += 1;
