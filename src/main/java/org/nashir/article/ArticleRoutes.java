@@ -57,6 +57,20 @@ public final class ArticleRoutes {
         cache.send(ctx, cache.get(key, () -> render(id, slug, org.nashir.comment.CommentsView.FormState.EMPTY)));
     }
 
+    /**
+     * An address from the site this one replaced ({@code /?p=123}, {@code /2015/11/16/slug/}, {@code /archives/123}):
+     * a 301 to the article it became, so old links and search engines' entries keep working. Returns whether it
+     * answered.
+     */
+    public boolean redirectLegacy(Context ctx) {
+        if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) return false;
+        var found = articles.findByLegacyPath(LegacyPaths.key(ctx.path(), ctx.queryString()));
+        if (found.isEmpty()) return false;
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.redirect(found.get().path(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+        return true;
+    }
+
     /** The article page with the comment form in {@code form}'s state (errors, values); for the comment routes. */
     public byte[] render(long id, org.nashir.comment.CommentsView.FormState form) {
         return render(id, null, form);

@@ -250,6 +250,23 @@ public final class ArticleStore {
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /** Remembers an address the article had on the old site (a {@link LegacyPaths} key); a key already taken stays. */
+    public void addLegacyPath(Handle h, String key, long articleId) {
+        h.createUpdate("INSERT INTO legacy_path (path, article_id) VALUES (:p, :a) ON CONFLICT (path) DO NOTHING")
+            .bind("p", key).bind("a", articleId).execute();
+    }
+
+    /** The visible article an old address belongs to. */
+    public Optional<Located> findByLegacyPath(String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.slug, a.title, a.published_at, a.updated_at FROM legacy_path l "
+                + "JOIN article a ON a.id = l.article_id WHERE l.path = :p AND " + VISIBLE)
+            .bind("p", key).bind("now", clock.instant()).map(ConstructorMapper.of(Located.class)).findOne());
+    }
+
+    public void setFeaturedMedia(Handle h, long articleId, long mediaId) {
+        h.createUpdate("UPDATE article SET featured_media_id = :m WHERE id = :a").bind("m", mediaId).bind("a", articleId).execute();
+    }
+
     void addByline(Handle h, long articleId, long authorId, int position) {
         h.createUpdate("INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :b, :p)")
             .bind("a", articleId).bind("b", authorId).bind("p", position).execute();

@@ -34,6 +34,14 @@ public final class Publishing {
     }
 
     public Created create(NewArticle a) {
+        return create(a, (h, id) -> { });
+    }
+
+    /**
+     * Creates the article and, in the same transaction, runs {@code alsoWith} with its id: what an import brings
+     * along (comments, old addresses) lands with the article or not at all. Not run when the article existed.
+     */
+    public Created create(NewArticle a, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Long> alsoWith) {
         if (a.title() == null || a.title().isBlank()) throw new IllegalArgumentException("article without a title");
         if (a.sectionName() == null || a.sectionName().isBlank()) throw new IllegalArgumentException("article without a section: " + a.title());
         if (!List.of(Article.DRAFT, Article.PUBLISHED, Article.ARCHIVED).contains(a.status())) {
@@ -57,6 +65,7 @@ public final class Publishing {
             int position = 0;
             for (String name : distinct(a.bylines())) articles.addByline(h, id, articles.ensureByline(h, name), position++);
             for (String name : distinct(a.tags())) articles.addTag(h, id, articles.ensureTag(h, name));
+            alsoWith.accept(h, id);
             if (!Article.DRAFT.equals(a.status())) changes.append(h, "article." + a.status(), "article", id);
             return new Created(id, false);
         });

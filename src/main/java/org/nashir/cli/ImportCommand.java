@@ -2,6 +2,7 @@ package org.nashir.cli;
 
 import org.nashir.Nashir;
 import org.nashir.importer.Importing;
+import org.nashir.importer.WxrImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site;
 
-    @Parameters(index = "0", paramLabel = "FORMAT", description = "صيغة الملفات: text (نص صفحة منسوخة)")
+    @Parameters(index = "0", paramLabel = "FORMAT", description = "صيغة الملفات: text (نص صفحة منسوخة) أو wxr (تصدير ووردبريس، xml أو xml.gz)")
     String format;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "الملفات")
@@ -33,10 +34,14 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--section", paramLabel = "NAME", defaultValue = "أرشيف", description = "القسم لمقالات لا تذكر قسمها (الافتراضي: أرشيف)")
     String section;
 
+    @Option(names = "--media", paramLabel = "DIR", description = "مجلد wp-content/uploads لاستيراد الصور الرئيسية (لـ wxr)")
+    Path mediaDir;
+
     @Override
     public Integer call() {
+        if (format.equals("wxr")) return wxr();
         if (!format.equals("text")) {
-            System.err.println("صيغة غير مدعومة بعد: " + format + " (المتاح: text)");
+            System.err.println("صيغة غير مدعومة: " + format + " (المتاح: text، wxr)");
             return 2;
         }
         int imported = 0, existing = 0, failed = 0;
@@ -63,5 +68,67 @@ public final class ImportCommand implements Callable<Integer> {
         }
         System.out.println("استُورد " + imported + "، موجود سابقاً " + existing + "، فشل " + failed + " (من " + files.size() + " ملف)");
         return failed == 0 ? 0 : 1;
+    }
+
+    /** WordPress exports: one summary per file, each problem with its WordPress id; exit 1 if any item or file failed. */
+    private int wxr() {
+        if (mediaDir != null && !Files.isDirectory(mediaDir)) {
+            System.err.println("مجلد الوسائط غير موجود: " + mediaDir);
+            return 2;
+        }
+        boolean failed = false;
+        try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC())) {
+            WxrImport wxr = new WxrImport(nashir.publishing, nashir.articles, nashir.comments, nashir.spam, nashir.media,
+                nashir.settings.timeZone(), section, nashir.settings.mediaMaxMegabytes() * 1024L * 1024L);
+            for (Path file : files) {
+                if (!Files.isReadable(file)) {
+                    System.err.println("✗ " + file + ": الملف غير موجود أو لا يمكن قراءته");
+                    failed = true;
+                    continue;
+                }
+                Progress progress = new Progress();
+                WxrImport.Report r;
+                try {
+                    r = wxr.run(file, mediaDir, progress::update);
+                } catch (IOException e) {
+                    progress.end();
+                    System.err.println("✗ " + file + ": تعذّرت قراءة الملف: " + e.getMessage());
+                    failed = true;
+                    continue;
+                }
+                progress.end();
+                for (WxrImport.Problem p : r.problems) {
+                    System.err.println("✗ " + file + ":" + p.line() + " تدوينة ووردبريس رقم " + p.wordpressId() + ": " + p.message());
+                }
+                if (r.brokenAt > 0) {
+                    System.err.println("✗ " + file + ":" + r.brokenAt + " الملف مقطوع أو ليس XML سليماً، ولم يُقرأ ما بعد هذا السطر (" + r.brokenBecause + ")");
+                }
+                System.out.println(file + ": استُورد " + r.imported + " مقالاً مع " + r.comments + " تعليقاً، موجود سابقاً " + r.existed
+                    + "، تُرك " + r.skipped + " (صفحات ومرفقات ومحذوفات)، مشكلات " + r.problems.size());
+                failed |= r.failed();
+            }
+        }
+        return failed ? 1 : 0;
+    }
+
+    /** Count and rate on one line of the terminal, redrawn at most four times a second; silent when not on a terminal. */
+    private static final class Progress {
+        private final boolean terminal = System.console() != null;
+        private final long started = System.nanoTime();
+        private long drawn;
+        private int count;
+
+        void update(int n) {
+            count = n;
+            long now = System.nanoTime();
+            if (!terminal || now - drawn < 250_000_000L) return;
+            drawn = now;
+            double seconds = Math.max(0.001, (now - started) / 1e9);
+            System.err.printf(java.util.Locale.ROOT, "\r… %,d تدوينة (%,.0f في الثانية)   ", count, count / seconds);
+        }
+
+        void end() {
+            if (terminal && drawn != 0) System.err.println();
+        }
     }
 }

@@ -47,6 +47,21 @@ public final class CommentStore {
         return id;
     }
 
+    /**
+     * A comment brought over from another site, inside the caller's transaction (the import of its article), with
+     * its own status and date. {@code ipHash} and {@code emailHash} are {@link SpamGuard#hash} values, so bans and
+     * trusted-commenter counts cover imported comments too.
+     */
+    public long insertImported(org.jdbi.v3.core.Handle h, long articleId, Long parentId, String name, String email, String body,
+                               String status, Instant at, String ipHash, String emailHash) {
+        return h.createUpdate("""
+                INSERT INTO comment (article_id, parent_id, name, email, body, status, reason, ip_hash, email_hash, body_hash, created_at)
+                VALUES (:a, :p, :n, :e, :b, :s, 'import', :ip, :eh, :bh, :at)""")
+            .bind("a", articleId).bind("p", parentId).bind("n", name).bind("e", email).bind("b", body).bind("s", status)
+            .bind("ip", ipHash).bind("eh", emailHash).bind("bh", SpamGuard.bodyHash(body)).bind("at", at)
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
     public List<Comment> listApproved(long articleId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE article_id = :a AND status = 'approved' ORDER BY created_at, id")
             .bind("a", articleId).map(COMMENT).list());

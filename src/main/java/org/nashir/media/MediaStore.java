@@ -40,6 +40,15 @@ public final class MediaStore {
         this.clock = clock;
     }
 
+    /** An image brought along by an import, processed and stored like an upload; empty when it is not one Nashir takes. */
+    public Optional<Long> addImported(String originalName, byte[] bytes, long maxBytes, String alt) {
+        try {
+            return Optional.of(add(originalName, bytes, maxBytes, alt, "", "", null));
+        } catch (ImageFile.Refused e) {
+            return Optional.empty();
+        }
+    }
+
     /** Processes and stores an upload; the refusal's message key says why not. */
     public long add(String originalName, byte[] bytes, long maxBytes, String alt, String caption, String credit, Long by) throws ImageFile.Refused {
         ImageFile.Processed p = ImageFile.process(bytes, maxBytes);

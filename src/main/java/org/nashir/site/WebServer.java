@@ -70,6 +70,10 @@ public final class WebServer {
                 ctx.header("Content-Security-Policy", csp);
             });
 
+            // WordPress's own addresses of a post (/?p=123) come to the home page: imported ones move on to the article.
+            config.routes.before("/", ctx -> {
+                if (ctx.queryString() != null && articles.redirectLegacy(ctx)) ctx.skipRemainingHandlers();
+            });
             config.routes.get("/", home::home);
             config.routes.get("/latest", home::latest);
             config.routes.get("/article/{id}", articles::show);
@@ -140,6 +144,7 @@ public final class WebServer {
             });
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(ANSWERED) != null) return;
+                if (ctx.attribute(NOT_FOUND_KEY) == null && articles.redirectLegacy(ctx)) return;
                 String key = ctx.attribute(NOT_FOUND_KEY);
                 if (key == null) key = "error.page-not-found";
                 errorPage(ctx, site, templates, 404, "error.404.heading", site.messages().get(key));
