@@ -21,7 +21,26 @@ import java.util.zip.GZIPInputStream;
 public final class Corpus {
     public record Doc(String id, String title, String text, String category, String published) {}
 
+    /** The corpora's categories as a Nashir site would name its sections. */
+    static final java.util.Map<String, String> SECTIONS = java.util.Map.of("internationalNews", "دولي", "middleEast", "الشرق الأوسط", "sport", "رياضة",
+        "economy", "اقتصاد", "technology", "تقنية", "culture", "ثقافة", "localNews", "محليات", "society", "مجتمع", "politic", "سياسة",
+        "diverse", "منوعات");
+
     private Corpus() {}
+
+    public static String section(Doc d) {
+        return SECTIONS.getOrDefault(d.category(), "أخبار");
+    }
+
+    /** The publication time; a missing or odd date becomes 2018-01-01. */
+    public static java.time.Instant published(Doc d) {
+        String iso = d.published();
+        try {
+            return iso.length() == 10 ? java.time.LocalDate.parse(iso).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : java.time.OffsetDateTime.parse(iso).toInstant();
+        } catch (RuntimeException e) {
+            return java.time.Instant.parse("2018-01-01T00:00:00Z");
+        }
+    }
 
     public static Path shared() {
         String dir = System.getProperty("nashir.shared", "");

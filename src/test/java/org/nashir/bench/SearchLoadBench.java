@@ -28,10 +28,6 @@ import java.util.Random;
  * the queries wrk will send. {@code bench/search-latency.sh} runs it, then serves that folder and measures.
  */
 class SearchLoadBench {
-    static final Map<String, String> SECTIONS = Map.of("internationalNews", "دولي", "middleEast", "الشرق الأوسط", "sport", "رياضة",
-        "economy", "اقتصاد", "technology", "تقنية", "culture", "ثقافة", "localNews", "محليات", "society", "مجتمع", "politic", "سياسة",
-        "diverse", "منوعات");
-
     @Test
     void prepare() throws IOException {
         Path data = Path.of(System.getProperty("nashir.bench.data", "target/bench-data"));
@@ -42,10 +38,10 @@ class SearchLoadBench {
                 long t0 = System.nanoTime();
                 int n = 0;
                 for (Corpus.Doc d : docs) {
-                    Instant at = published(d.published());
+                    Instant at = Corpus.published(d);
                     nashir.publishing.create(new NewArticle(d.title(), null, null,
                         BodyHtml.fromParagraphs(Arrays.stream(d.text().split("\n")).filter(p -> !p.isBlank()).toList()), List.of(),
-                        null, null, SECTIONS.getOrDefault(d.category(), "أخبار"), List.of(), null, Article.PUBLISHED, at, 0, null, "ant:" + d.id()));
+                        null, null, Corpus.section(d), List.of(), null, Article.PUBLISHED, at, 0, null, "ant:" + d.id()));
                     if (++n % 5000 == 0) System.out.printf(Locale.ROOT, "imported %d articles%n", n);
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
@@ -67,13 +63,5 @@ class SearchLoadBench {
             queries.add("/api/v1/search?limit=10&q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8));
         }
         Files.write(data.resolve("queries.txt"), queries, StandardCharsets.UTF_8);
-    }
-
-    static Instant published(String iso) {
-        try {
-            return iso.length() == 10 ? java.time.LocalDate.parse(iso).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(iso).toInstant();
-        } catch (RuntimeException e) {
-            return Instant.parse("2018-01-01T00:00:00Z");
-        }
     }
 }

@@ -72,9 +72,25 @@ class ImportCommandTest {
     }
 
     @Test
+    void a_wordpress_export_imports_and_the_exit_status_tells_about_the_broken_item(@TempDir Path dir) throws IOException {
+        Path export = Files.writeString(dir.resolve("export.xml"), org.nashir.importer.WxrImportTestExport.xml());
+        String data = dir.resolve("data").toString();
+        Run r = run("import", "wxr", "--data", data, export.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("تدوينة ووردبريس رقم 104: التدوينة بلا عنوان").doesNotContain("Exception");
+        assertThat(r.out()).contains("استُورد 3 مقالاً مع 5 تعليقاً");
+        Run again = run("import", "wxr", "--data", data, export.toString());
+        assertThat(again.out()).contains("استُورد 0 مقالاً").contains("موجود سابقاً 3");
+        Path notXml = demoDump(dir);
+        Run broken = run("import", "wxr", "--data", data, notXml.toString(), dir.resolve("missing.xml").toString());
+        assertThat(broken.status()).isEqualTo(1);
+        assertThat(broken.err()).contains("ليس XML سليماً").contains("missing.xml: الملف غير موجود");
+    }
+
+    @Test
     void an_unknown_format_or_bad_setting_is_a_plain_error(@TempDir Path dir) throws IOException {
         Path good = demoDump(dir);
-        assertThat(run("import", "wxr", "--data", dir.toString(), good.toString()).status()).isEqualTo(2);
+        assertThat(run("import", "csv", "--data", dir.toString(), good.toString()).status()).isEqualTo(2);
         Run bad = run("import", "text", "--data", dir.toString(), "--config", dir.resolve("nope.properties").toString(), good.toString());
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).contains("NASHIR_CONFIG").doesNotContain("Exception");
