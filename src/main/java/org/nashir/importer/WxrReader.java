@@ -43,7 +43,40 @@ final class WxrReader implements AutoCloseable {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        xml = f.createXMLStreamReader(in, "UTF-8");
+        xml = f.createXMLStreamReader(new XmlCharacters(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Drops the control characters XML 1.0 forbids (all below U+0020 but tab, line feed and carriage return).
+     * WordPress exports them as they were pasted into posts and comments, and a parser stops at the first one,
+     * which would end an import halfway through a real site's export over an invisible character.
+     */
+    static final class XmlCharacters extends java.io.FilterReader {
+        XmlCharacters(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int c;
+            do c = super.read(); while (c >= 0 && forbidden(c));
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws java.io.IOException {
+            while (true) {
+                int n = super.read(buf, off, len);
+                if (n <= 0) return n;
+                int kept = off;
+                for (int i = off; i < off + n; i++) if (!forbidden(buf[i])) buf[kept++] = buf[i];
+                if (kept > off) return kept - off;
+            }
+        }
+
+        private static boolean forbidden(int c) {
+            return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+        }
     }
 
     /** The next item, or null at the end of the export. */

@@ -91,6 +91,11 @@ class SiteHttpTest {
         assertThat(h.select("script:not([type]), script[type=text/javascript]").stream().filter(e -> e.html().contains("alert"))).isEmpty();
         var hostileLd = new com.fasterxml.jackson.databind.ObjectMapper().readTree(h.select("script[type=application/ld+json]").html());
         assertThat(hostileLd.get("headline").asText()).isEqualTo("</script><script>alert(1)</script> \"اقتباس\"");
+        // Open Graph and Twitter cards carry the same title, escaped as attribute values.
+        for (String meta : List.of("meta[property=og:title]", "meta[name=twitter:title]")) {
+            assertThat(h.select(meta).attr("content")).as(meta).isEqualTo("</script><script>alert(1)</script> \"اقتباس\"");
+        }
+        assertThat(h.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
     }
 
     @Test
