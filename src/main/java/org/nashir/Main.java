@@ -1,6 +1,9 @@
 package org.nashir;
 
+import org.nashir.cli.BackupCommand;
+import org.nashir.cli.ExportCommand;
 import org.nashir.cli.ImportCommand;
+import org.nashir.cli.RestoreCommand;
 import org.nashir.cli.ReindexCommand;
 import org.nashir.cli.ServeCommand;
 import org.nashir.cli.UserCommand;
@@ -9,7 +12,8 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar nashir.jar <command>}: the operator's entry point. */
 @Command(name = "nashir", mixinStandardHelpOptions = true, version = "Nashir 0.1",
-    description = "ناشر: منصة نشر إخبارية عربية", subcommands = {ServeCommand.class, ImportCommand.class, UserCommand.class, ReindexCommand.class})
+    description = "ناشر: منصة نشر إخبارية عربية", subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class, RestoreCommand.class,
+        UserCommand.class, ReindexCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

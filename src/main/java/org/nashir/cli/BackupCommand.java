@@ -1,0 +1,39 @@
+package org.nashir.cli;
+
+import org.nashir.Settings;
+import org.nashir.backup.Backup;
+import org.nashir.storage.Database;
+import org.nashir.storage.Dialect;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code backup FILE}: a consistent copy of a running site (database, media, secret key) in one zip. */
+@Command(name = "backup", description = "خذ نسخة احتياطية من موقع يعمل دون إيقافه")
+public final class BackupCommand implements Callable<Integer> {
+    @Mixin
+    SiteOptions site;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "ملف النسخة (zip)")
+    Path file;
+
+    @Override
+    public Integer call() throws IOException {
+        Settings settings = site.settings(Map.of());
+        if (Dialect.fromUrl(settings.dbUrl()) == Dialect.POSTGRESQL) {
+            System.err.println(RestoreCommand.POSTGRESQL);
+            return 2;
+        }
+        try (Database db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
+            Backup.Made made = Backup.create(db, settings.dataDir(), file);
+            System.out.println("كُتبت النسخة الاحتياطية " + file.toAbsolutePath() + ": قاعدة بيانات " + made.databaseBytes() / 1024
+                + " كيلوبايت و" + made.mediaFiles() + " ملف وسائط");
+        }
+        return 0;
+    }
+}
