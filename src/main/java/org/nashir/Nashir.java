@@ -6,7 +6,9 @@ import org.nashir.account.AccountStore;
 import org.nashir.account.AuditLog;
 import org.nashir.account.SignInRoutes;
 import org.nashir.account.Throttle;
+import org.nashir.api.ApiRoute;
 import org.nashir.api.ApiRoutes;
+import org.nashir.api.ApiWriteRoutes;
 import org.nashir.article.ArchiveRoutes;
 import org.nashir.article.ArticleRoutes;
 import org.nashir.article.ArticleStore;
@@ -83,10 +85,12 @@ public final class Nashir implements AutoCloseable {
     public final MediaStore media;
     public final CommentStore comments;
     public final SpamGuard spam;
+    public final org.nashir.account.ApiTokenStore tokens;
     private Javalin server;
     private SearchIndex index;
     private Searching searching;
     private List<AdminRoute> adminRoutes = List.of();
+    private List<ApiRoute> apiRoutes = List.of();
     private Thread scheduler;
 
     public Nashir(Settings settings, Clock clock) {
@@ -105,6 +109,7 @@ public final class Nashir implements AutoCloseable {
         this.audit = new AuditLog(db.jdbi(), clock);
         this.comments = new CommentStore(db.jdbi(), changes, clock);
         this.spam = new SpamGuard(secret(settings.dataDir()), clock, settings.commentBlocklist(), settings.commentOutcomes(), comments);
+        this.tokens = new org.nashir.account.ApiTokenStore(db.jdbi(), clock);
         this.media = new MediaStore(db.jdbi(), settings.dataDir().resolve("media"), clock);
         this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, clock, settings.timeZone());
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
@@ -129,6 +134,7 @@ public final class Nashir implements AutoCloseable {
         ModerationRoutes moderation = new ModerationRoutes(comments, site, templates);
         DashboardRoutes dashboard = new DashboardRoutes(articles, comments::countPending, site, templates);
         AccountRoutes accountRoutes = new AccountRoutes(accounts, audit, site, templates);
+        org.nashir.account.TokenRoutes tokenRoutes = new org.nashir.account.TokenRoutes(tokens, audit, site, templates);
         adminRoutes = List.of(
             get("/admin", EVERYONE, dashboard::show),
             get("/admin/articles", NEWSROOM, editor::list),
@@ -161,19 +167,36 @@ public final class Nashir implements AutoCloseable {
             get("/admin/accounts", ADMINS, accountRoutes::list),
             post("/admin/accounts", ADMINS, accountRoutes::create),
             post("/admin/accounts/{id}/role", ADMINS, accountRoutes::changeRole),
-            get("/admin/audit", ADMINS, accountRoutes::auditLog));
+            get("/admin/audit", ADMINS, accountRoutes::auditLog),
+            get("/admin/tokens", NEWSROOM, tokenRoutes::list),
+            post("/admin/tokens", NEWSROOM, tokenRoutes::create),
+            post("/admin/tokens/{id}/revoke", NEWSROOM, tokenRoutes::revoke));
         ArticleRoutes articleRoutes = new ArticleRoutes(articles, sections, site, templates, pages, media, searching::related, comments);
         CommentRoutes commentRoutes = new CommentRoutes(comments, spam, new RateLimit(5, clock), new RateLimit(30, clock),
             id -> articles.findPublished(id).isPresent(), articleRoutes::render, site, settings.commentTrustAfter());
+        SearchRoutes searchRoutes = new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), sections, site, templates);
+        ApiRoutes api = new ApiRoutes(articles, sections, pages, settings.baseUrl(), settings.timeZone());
+        ApiWriteRoutes writes = new ApiWriteRoutes(tokens, editing, articles, sections, site.messages(), settings.timeZone(), settings.baseUrl(), clock);
+        apiRoutes = List.of(
+            new ApiRoute("GET", "/api/v1/openapi.json", api::openApi),
+            new ApiRoute("GET", "/api/v1/search", searchRoutes::api),
+            new ApiRoute("GET", "/api/v1/articles", api::articles),
+            new ApiRoute("POST", "/api/v1/articles", writes::create),
+            new ApiRoute("GET", "/api/v1/articles/{id}", api::article),
+            new ApiRoute("PUT", "/api/v1/articles/{id}", writes::update),
+            new ApiRoute("POST", "/api/v1/articles/{id}/publish", writes::publish),
+            new ApiRoute("GET", "/api/v1/sections", api::sections),
+            new ApiRoute("GET", "/api/v1/tags", api::tags),
+            new ApiRoute("GET", "/api/v1/authors", api::authors));
         server = WebServer.create(site, templates,
             new HomeRoutes(articles, sections, viewStore, site, templates, pages),
             articleRoutes, commentRoutes,
             new ArchiveRoutes(articles, site, templates, pages),
             new SectionRoutes(sections, articles, site, templates, pages),
             new ViewRoutes(views, new RateLimit(600, clock)),
-            mediaRoutes, new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), sections, site, templates),
+            mediaRoutes, searchRoutes,
             new FeedRoutes(articles, sections, settings, pages, clock),
-            new ApiRoutes(articles, sections, pages, settings.baseUrl(), settings.timeZone()), guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
+            apiRoutes, guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
@@ -224,6 +247,11 @@ public final class Nashir implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read or create " + file, e);
         }
+    }
+
+    /** The JSON API's routes, as the server registers them (and the OpenAPI document must describe them). */
+    public List<ApiRoute> apiRoutes() {
+        return apiRoutes;
     }
 
     /** The back office's routes and their roles, as the server enforces them. */

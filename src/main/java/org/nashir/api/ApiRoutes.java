@@ -120,6 +120,53 @@ public final class ApiRoutes {
             .map(s -> Map.of("slug", s.slug(), "name", s.name(), "url", baseUrl + s.path())).toList()));
     }
 
+    /** {@code GET /api/v1/tags?limit=&offset=}: tags by name, with how many articles carry each. */
+    public void tags(Context ctx) {
+        answer(ctx, () -> {
+            int limit = number(ctx, "limit", 100, 1, 1000);
+            int offset = number(ctx, "offset", 0, 0, 1_000_000);
+            var all = articles.listTagUse();
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("total", all.size());
+            out.put("limit", limit);
+            out.put("offset", offset);
+            out.put("items", all.stream().skip(offset).limit(limit).map(t -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("slug", t.slug());
+                m.put("name", t.name());
+                m.put("articles", t.articles());
+                m.put("url", baseUrl + "/tag/" + java.net.URLEncoder.encode(t.slug(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+                return m;
+            }).toList());
+            return out;
+        });
+    }
+
+    /** {@code GET /api/v1/authors}: bylines (people and desks) by name. */
+    public void authors(Context ctx) {
+        answer(ctx, () -> Map.of("items", articles.listBylines().stream().map(b -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("slug", b.slug());
+            m.put("name", b.name());
+            m.put("desk", b.desk());
+            m.put("url", baseUrl + b.path());
+            return m;
+        }).toList()));
+    }
+
+    /** {@code GET /api/v1/openapi.json}: the API described (OpenAPI 3.1), with this site's address as its server. */
+    public void openApi(Context ctx) {
+        answer(ctx, () -> {
+            try (var in = ApiRoutes.class.getResourceAsStream("/api/openapi.json")) {
+                var doc = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+                doc.putArray("servers").addObject().put("url", baseUrl);
+                return doc;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the OpenAPI document from the class path", e);
+            }
+        });
+    }
+
     private Map<String, Object> teaser(Teaser t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());

@@ -39,12 +39,18 @@ public record ArticleForm(String title, String kicker, String summary, String bo
         return v == null ? "" : v.replace("\r\n", "\n");
     }
 
+    /** The same fields with another action, checked against {@code version}: a status change of the saved article. */
+    public ArticleForm withAction(String newAction, int expectedVersion) {
+        return new ArticleForm(title, kicker, summary, body, bylines, sourceName, sourceUrl, sectionId, tags, label, featuredMediaId,
+            publishAt, Integer.toString(expectedVersion), newAction);
+    }
+
     static ArticleForm empty(long defaultSection) {
         return new ArticleForm("", "", "", "", "", "", "", Long.toString(defaultSection), "", "", "", "", "0", "save");
     }
 
     /** The form showing an article as it is saved. */
-    static ArticleForm of(Article a, List<Byline> bylines, List<Tag> tags, ZoneId zone) {
+    public static ArticleForm of(Article a, List<Byline> bylines, List<Tag> tags, ZoneId zone) {
         return new ArticleForm(a.title(), n(a.kicker()), n(a.summary()), a.body(),
             String.join("، ", bylines.stream().map(Byline::name).toList()), n(a.sourceName()), n(a.sourceUrl()),
             Long.toString(a.sectionId()), String.join("، ", tags.stream().map(Tag::name).toList()), n(a.label()),

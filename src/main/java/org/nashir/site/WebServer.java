@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import org.nashir.api.ApiRoutes;
+import org.nashir.api.ApiRoute;
 import org.nashir.article.ArchiveRoutes;
 import org.nashir.account.SignInRoutes;
 import org.nashir.article.ArticleRoutes;
@@ -33,7 +33,7 @@ public final class WebServer {
     private WebServer() {}
 
     public static Javalin create(Site site, Templates templates, HomeRoutes home, ArticleRoutes articles, CommentRoutes comments, ArchiveRoutes archive,
-                                 SectionRoutes sections, ViewRoutes views, MediaRoutes media, SearchRoutes search, FeedRoutes feeds, ApiRoutes api, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
+                                 SectionRoutes sections, ViewRoutes views, MediaRoutes media, SearchRoutes search, FeedRoutes feeds, List<ApiRoute> api, Guard guard, SignInRoutes signIn, List<AdminRoute> admin) {
         byte[] favicon = resource("/static/favicon.svg");
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
@@ -88,10 +88,7 @@ public final class WebServer {
             config.routes.get("/archive/{year}/{month}/{day}", archive::day);
             config.routes.get("/media/{key}/{file}", media::serve);
             config.routes.get("/search", search::page);
-            config.routes.get("/api/v1/search", search::api);
-            config.routes.get("/api/v1/articles", api::articles);
-            config.routes.get("/api/v1/articles/{id}", api::article);
-            config.routes.get("/api/v1/sections", api::sections);
+            for (ApiRoute r : api) config.routes.addHttpHandler(io.javalin.http.HandlerType.findOrCreate(r.method()), r.path(), r.handler());
             config.routes.post("/views/{id}", views::beacon);
             config.routes.get("/views/{id}/pixel.gif", views::pixel);
             config.routes.get("/robots.txt", feeds::robots);

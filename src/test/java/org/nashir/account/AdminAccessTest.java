@@ -64,7 +64,10 @@ class AdminAccessTest {
         Map.entry("GET /admin/accounts", ADMINS),
         Map.entry("POST /admin/accounts", ADMINS),
         Map.entry("POST /admin/accounts/{id}/role", ADMINS),
-        Map.entry("GET /admin/audit", ADMINS));
+        Map.entry("GET /admin/audit", ADMINS),
+        Map.entry("GET /admin/tokens", NEWSROOM),
+        Map.entry("POST /admin/tokens", NEWSROOM),
+        Map.entry("POST /admin/tokens/{id}/revoke", NEWSROOM));
 
     @TempDir
     static Path dir;
@@ -178,7 +181,7 @@ class AdminAccessTest {
         return path.replace("/articles/{id}", "/articles/" + article).replace("{version}", "1")
             .replace("/sections/{id}", "/sections/" + section).replace("/tags/{id}", "/tags/" + tag)
             .replace("/bylines/{id}", "/bylines/" + author).replace("/media/{id}", "/media/999999")
-            .replace("/accounts/{id}", "/accounts/" + account).replace("/comments/{id}", "/comments/" + comment(article));
+            .replace("/accounts/{id}", "/accounts/" + account).replace("/tokens/{id}", "/tokens/999999").replace("/comments/{id}", "/comments/" + comment(article));
     }
 
     /** A held comment on a freshly published article, for the moderation routes. */

@@ -1,0 +1,214 @@
+package org.nashir.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nashir.account.Role;
+import org.nashir.article.Article;
+import org.nashir.testing.Agent;
+import org.nashir.testing.TestSite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The write API: tokens from the back office, the roles they carry, optimistic locking, and JSON errors for every bad request. */
+class ApiWriteTest {
+    @TempDir
+    static Path dir;
+    static TestSite site;
+    static String writerToken, editorToken;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String PASSWORD = "كلمة-سر-طويلة-1";
+
+    @BeforeAll
+    static void start() {
+        site = TestSite.create(dir).start();
+        site.nashir.sections.create("سياسة", site.nashir.changes);
+        writerToken = tokenFor(Role.WRITER);
+        editorToken = tokenFor(Role.EDITOR);
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    /** Signs in as a new account of {@code role} and makes a token on /admin/tokens, as a person would. */
+    static String tokenFor(Role role) {
+        String email = role.db() + "@example.org";
+        site.nashir.accounts.create(email, "حساب " + role.arabic(), role, PASSWORD);
+        Agent agent = new Agent(site);
+        agent.signIn(email, PASSWORD);
+        agent.get("/admin/tokens");
+        HttpResponse<String> made = agent.post("/admin/tokens", "name", "تطبيق الهاتف");
+        assertThat(made.statusCode()).isEqualTo(201);
+        Matcher m = Pattern.compile("id=\"new-token\">(nashir_[A-Za-z0-9_-]+)<").matcher(made.body());
+        assertThat(m.find()).as(made.body()).isTrue();
+        // Shown once: the list afterwards has only its first letters.
+        assertThat(agent.get("/admin/tokens").body()).doesNotContain(m.group(1)).contains(m.group(1).substring(0, 11));
+        return m.group(1);
+    }
+
+    static HttpResponse<String> send(String method, String path, String token, String body) {
+        return send(site, method, path, token, body);
+    }
+
+    static HttpResponse<String> send(TestSite site, String method, String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.url(path))).method(method,
+            body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(r.body(), e);
+        }
+    }
+
+    static String article(String title, String status) {
+        return JSON.createObjectNode().put("title", title).put("body_html", "<p>نص الخبر.</p><script>alert(1)</script>").put("section", "سياسة")
+            .put("status", status).set("tags", JSON.createArrayNode().add("انتخابات")).toString();
+    }
+
+    @Test
+    void an_editor_publishes_through_the_api_and_readers_see_it() {
+        HttpResponse<String> r = send("POST", "/api/v1/articles", editorToken, article("خبر من التطبيق", "published"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode saved = json(r);
+        assertThat(saved.get("status").asText()).isEqualTo(Article.PUBLISHED);
+        long id = saved.get("id").asLong();
+        JsonNode read = json(site.get("/api/v1/articles/" + id));
+        assertThat(read.get("title").asText()).isEqualTo("خبر من التطبيق");
+        assertThat(read.get("body_html").asText()).contains("نص الخبر.").doesNotContain("script");
+        assertThat(read.get("bylines")).isEmpty();
+        assertThat(site.get("/article/" + id).body()).contains("خبر من التطبيق");
+    }
+
+    @Test
+    void a_writer_saves_and_revises_drafts_but_cannot_publish() {
+        HttpResponse<String> published = send("POST", "/api/v1/articles", writerToken, article("محاولة نشر", "published"));
+        assertThat(published.statusCode()).isEqualTo(403);
+        assertThat(json(published).at("/error/code").asText()).isEqualTo("forbidden");
+        assertThat(json(published).at("/error/message").asText()).isNotBlank();
+
+        JsonNode draft = json(send("POST", "/api/v1/articles", writerToken, article("مسودة الكاتب", "draft")));
+        long id = draft.get("id").asLong();
+        assertThat(draft.get("version").asInt()).isEqualTo(1);
+        String revised = JSON.createObjectNode().put("title", "مسودة الكاتب بعد التعديل").put("body_html", "<p>نص أطول.</p>").put("version", 1).toString();
+        HttpResponse<String> ok = send("PUT", "/api/v1/articles/" + id, writerToken, revised);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(json(ok).get("version").asInt()).isEqualTo(2);
+        assertThat(json(ok).get("status").asText()).as("status kept when none is sent").isEqualTo(Article.DRAFT);
+
+        // The same version again: someone (here, the writer) saved since; nothing is overwritten.
+        HttpResponse<String> stale = send("PUT", "/api/v1/articles/" + id, writerToken, revised);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).at("/error/code").asText()).isEqualTo("stale_version");
+        assertThat(json(stale).at("/error/current_version").asInt()).isEqualTo(2);
+
+        assertThat(send("POST", "/api/v1/articles/" + id + "/publish", writerToken, "{\"version\": 2}").statusCode()).isEqualTo(403);
+        HttpResponse<String> byEditor = send("POST", "/api/v1/articles/" + id + "/publish", editorToken, "{\"version\": 2}");
+        assertThat(byEditor.statusCode()).as(byEditor.body()).isEqualTo(200);
+        assertThat(site.nashir.articles.findById(id).orElseThrow().status()).isEqualTo(Article.PUBLISHED);
+        assertThat(site.nashir.articles.findById(id).orElseThrow().title()).isEqualTo("مسودة الكاتب بعد التعديل");
+        // Published now: no longer the writer's to change.
+        assertThat(send("PUT", "/api/v1/articles/" + id, writerToken, revised.replace("\"version\":1", "\"version\":3")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void scheduling_takes_an_instant_with_its_offset() {
+        String body = JSON.createObjectNode().put("title", "خبر مجدول").put("body_html", "<p>نص</p>").put("section", "سياسة")
+            .put("status", "scheduled").put("publish_at", "2026-12-24T09:30:00+02:00").toString();
+        HttpResponse<String> r = send("POST", "/api/v1/articles", editorToken, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        Article a = site.nashir.articles.findById(json(r).get("id").asLong()).orElseThrow();
+        assertThat(a.status()).isEqualTo(Article.SCHEDULED);
+        assertThat(a.publishedAt()).isEqualTo(java.time.Instant.parse("2026-12-24T07:30:00Z"));
+    }
+
+    @Test
+    void missing_bad_and_revoked_tokens_are_refused_and_a_flood_is_slowed() throws Exception {
+        HttpResponse<String> none = send("POST", "/api/v1/articles", null, article("بلا مفتاح", "draft"));
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(json(none).at("/error/code").asText()).isEqualTo("unauthorized");
+        assertThat(send("POST", "/api/v1/articles", "nashir_guessed", article("تخمين", "draft")).statusCode()).isEqualTo(401);
+
+        String token = tokenFor(Role.ADMIN);
+        assertThat(send("POST", "/api/v1/articles", token, article("قبل الإلغاء", "draft")).statusCode()).isEqualTo(201);
+        long tokenId = site.nashir.tokens.listFor(site.nashir.accounts.findByEmail("admin@example.org").orElseThrow().id()).getFirst().id();
+        assertThat(site.nashir.tokens.revoke(site.nashir.accounts.findByEmail("admin@example.org").orElseThrow().id(), tokenId)).isTrue();
+        assertThat(send("POST", "/api/v1/articles", token, article("بعد الإلغاء", "draft")).statusCode()).isEqualTo(401);
+
+        int last = 0;
+        for (int i = 0; i < ApiWriteRoutes.FAILURES_ALLOWED + 2; i++) last = send("POST", "/api/v1/articles", "nashir_x" + i, "{}").statusCode();
+        assertThat(last).isEqualTo(429);
+        site.clock.advance(ApiWriteRoutes.FAILURE_WINDOW.plusSeconds(1));
+        assertThat(send("POST", "/api/v1/articles", editorToken, article("بعد المهلة", "draft")).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void bad_requests_get_json_errors_naming_the_fields() {
+        record Case(String body, int status, String code, String field) {}
+        for (Case c : new Case[] {
+            new Case("not json", 400, "bad_json", null),
+            new Case("[1, 2]", 400, "bad_json", null),
+            new Case("{\"body_html\": \"<p>نص</p>\", \"section\": \"سياسة\"}", 422, "invalid_article", "title"),
+            new Case("{\"title\": \"عنوان\", \"section\": \"سياسة\"}", 422, "invalid_article", "body_html"),
+            new Case("{\"title\": \"عنوان\", \"body_html\": \"<p>نص</p>\", \"section\": \"لا-يوجد\"}", 422, "invalid_article", "section"),
+            new Case("{\"title\": 5, \"body_html\": \"<p>نص</p>\", \"section\": \"سياسة\"}", 422, "invalid_article", "title"),
+            new Case("{\"title\": \"عنوان\", \"body_html\": \"<p>نص</p>\", \"section\": \"سياسة\", \"colour\": \"أحمر\"}", 422, "invalid_article", "colour"),
+            new Case("{\"title\": \"عنوان\", \"body_html\": \"<p>نص</p>\", \"section\": \"سياسة\", \"status\": \"live\"}", 422, "invalid_article", "status"),
+            new Case("{\"title\": \"عنوان\", \"body_html\": \"<p>نص</p>\", \"section\": \"سياسة\", \"tags\": \"واحد\"}", 422, "invalid_article", "tags"),
+            new Case("{\"title\": \"عنوان\", \"body_html\": \"<p>نص</p>\", \"section\": \"سياسة\", \"status\": \"scheduled\", \"publish_at\": \"غداً\"}", 422, "invalid_article", "publish_at"),
+            new Case("{\"title\": \"" + "ع".repeat(301) + "\", \"body_html\": \"<p>نص</p>\", \"section\": \"سياسة\"}", 422, "invalid_article", "title")}) {
+            HttpResponse<String> r = send("POST", "/api/v1/articles", editorToken, c.body());
+            assertThat(r.statusCode()).as(c.body() + " → " + r.body()).isEqualTo(c.status());
+            JsonNode e = json(r).get("error");
+            assertThat(e.get("code").asText()).as(c.body()).isEqualTo(c.code());
+            assertThat(e.get("message").asText()).as("Arabic message").matches(".*[\\u0600-\\u06FF].*");
+            assertThat(e.get("message_en").asText()).isNotBlank();
+            if (c.field() != null) assertThat(e.at("/fields/" + c.field()).asText()).as(c.body()).matches(".*[\\u0600-\\u06FF0-9].*");
+        }
+        assertThat(send("PUT", "/api/v1/articles/abc", editorToken, "{}").statusCode()).isEqualTo(404);
+        assertThat(send("PUT", "/api/v1/articles/999999", editorToken, article("لا يوجد", "draft")).statusCode()).isEqualTo(404);
+        HttpResponse<String> noVersion = send("POST", "/api/v1/articles/1/publish", editorToken, "{}");
+        assertThat(noVersion.statusCode()).isIn(404, 422);
+        assertThat(noVersion.body()).contains("\"code\"");
+    }
+
+    @Test
+    void tags_and_authors_are_listed() {
+        send("POST", "/api/v1/articles", editorToken, JSON.createObjectNode().put("title", "خبر بتوقيع").put("body_html", "<p>نص</p>")
+            .put("section", "سياسة").put("status", "published").<com.fasterxml.jackson.databind.node.ObjectNode>set("bylines", JSON.createArrayNode().add("سلمى حداد"))
+            .set("tags", JSON.createArrayNode().add("اقتصاد")).toString());
+        JsonNode tags = json(site.get("/api/v1/tags"));
+        assertThat(tags.get("items").findValuesAsText("name")).contains("اقتصاد");
+        assertThat(json(site.get("/api/v1/tags?limit=0")).at("/error/code").asText()).isEqualTo("bad_limit");
+        JsonNode authors = json(site.get("/api/v1/authors"));
+        assertThat(authors.get("items").findValuesAsText("name")).contains("سلمى حداد");
+    }
+}
