@@ -195,7 +195,7 @@ public final class Nashir implements AutoCloseable {
             new SectionRoutes(sections, articles, site, templates, pages),
             new ViewRoutes(views, new RateLimit(600, clock)),
             mediaRoutes, searchRoutes,
-            new FeedRoutes(articles, sections, settings, pages, clock),
+            new FeedRoutes(articles, sections, media, settings, pages, clock),
             apiRoutes, guard, new SignInRoutes(accounts, audit, new Throttle(clock), guard, site, templates), adminRoutes);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));

@@ -42,7 +42,8 @@ public record Settings(
     boolean behindProxy,
     java.util.List<String> commentBlocklist,
     java.util.Map<String, String> commentOutcomes,
-    int commentTrustAfter
+    int commentTrustAfter,
+    boolean feedFullContent
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -65,6 +66,7 @@ public record Settings(
         new String[] {"NASHIR_COMMENT_BLOCKLIST", "", "comma-separated words that mark a comment as spam (matched after Arabic folding, so spelling variants count)"},
         new String[] {"NASHIR_COMMENT_OUTCOMES", "", "rule=outcome pairs overriding the spam rules' outcomes (reject, hold, spam), e.g. links=hold,no-token=spam"},
         new String[] {"NASHIR_COMMENT_TRUST_AFTER", "0", "show comments at once from an email with this many approved comments and none marked spam (0: always moderate)"},
+        new String[] {"NASHIR_FEED_CONTENT", "summary", "what feeds carry of each article: summary, or full (the whole body as HTML)"},
         new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
 
     /** A setting with an unusable value; the message names it and says what is expected, in Arabic. */
@@ -154,6 +156,10 @@ public record Settings(
         int flush = intSetting(v, "NASHIR_VIEW_FLUSH_SECONDS", 5, 1, 3_600, errors);
         int mediaMax = intSetting(v, "NASHIR_MEDIA_MAX_MB", 10, 1, 35, errors);
         int searches = intSetting(v, "NASHIR_SEARCHES_PER_MINUTE", 120, 1, 1_000_000, errors);
+        String feedContent = v.getOrDefault("NASHIR_FEED_CONTENT", "summary").strip();
+        if (!feedContent.equals("summary") && !feedContent.equals("full")) {
+            errors.add("NASHIR_FEED_CONTENT: القيم المقبولة summary أو full (القيمة: " + feedContent + ")");
+        }
         if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
         return new Settings(port, data, dbUrl, v.getOrDefault("NASHIR_DB_USER", ""), v.getOrDefault("NASHIR_DB_PASSWORD", ""),
             locale, zone, digits.equals("arabic"), hijri,
@@ -161,7 +167,7 @@ public record Settings(
             v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
             baseUrl, cache, flush, mediaMax, searches, proxy,
             java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
-            java.util.Map.copyOf(outcomes), trustAfter);
+            java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"));
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

@@ -8,7 +8,6 @@ import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import io.javalin.http.Context;
 import org.nashir.article.ArticleStore;
 import org.nashir.article.Byline;
@@ -45,7 +44,11 @@ public final class FeedRoutes {
     private final PageCache cache;
     private final Clock clock;
 
-    public FeedRoutes(ArticleStore articles, SectionStore sections, org.nashir.Settings settings, PageCache cache, Clock clock) {
+    private final org.nashir.media.MediaStore media;
+
+    public FeedRoutes(ArticleStore articles, SectionStore sections, org.nashir.media.MediaStore media, org.nashir.Settings settings,
+                      PageCache cache, Clock clock) {
+        this.media = media;
         this.articles = articles;
         this.sections = sections;
         this.settings = settings;
@@ -84,6 +87,33 @@ public final class FeedRoutes {
         return new Scope(settings.siteName() + " — " + b.name(), b.path(), articles.listBylined(b.id(), ITEMS, 0).items());
     }
 
+    /** A feed entry's parts beyond the teaser: the update time, bylines, body (when feeds carry it) and image. */
+    record Item(Teaser teaser, java.time.Instant updated, String summary, List<String> bylines, String bodyHtml, Image image) {}
+
+    /** A featured image as an enclosure: the 1024 px rendition (or the nearest), its type and size. */
+    record Image(String src, String type, long bytes) {}
+
+    private List<Item> items(Scope scope) {
+        List<Item> out = new ArrayList<>();
+        for (Teaser t : scope.items()) {
+            var a = articles.findPublished(t.id());
+            if (a.isEmpty()) continue;
+            var article = a.get();
+            String summary = t.summary() != null && !t.summary().isBlank() ? t.summary() : t.title();
+            Image image = null;
+            if (article.featuredMediaId() != null) {
+                var m = media.find(article.featuredMediaId());
+                if (m.isPresent()) {
+                    int width = m.get().renditionWidths().stream().filter(w -> w >= 1024).findFirst().orElse(m.get().renditionWidths().getLast());
+                    image = new Image(m.get().src(width), m.get().mime(), media.renditionBytes(m.get(), width));
+                }
+            }
+            out.add(new Item(t, article.updatedAt(), summary, articles.listBylines(t.id()).stream().map(Byline::name).toList(),
+                settings.feedFullContent() ? article.body() : null, image));
+        }
+        return out;
+    }
+
     private byte[] xmlFeed(Scope scope, String type) {
         String base = settings.baseUrl();
         SyndFeed feed = new SyndFeedImpl();
@@ -95,17 +125,41 @@ public final class FeedRoutes {
         feed.setLanguage("ar");
         feed.setPublishedDate(scope.items().isEmpty() ? Date.from(clock.instant()) : Date.from(scope.items().getFirst().publishedAt()));
         List<SyndEntry> entries = new ArrayList<>();
-        for (Teaser t : scope.items()) {
+        for (Item item : items(scope)) {
+            Teaser t = item.teaser();
             SyndEntry e = new SyndEntryImpl();
             e.setTitle(t.title());
             e.setLink(base + t.href());
             e.setUri(base + "/article/" + t.id());
             e.setPublishedDate(Date.from(t.publishedAt()));
-            e.setUpdatedDate(Date.from(t.publishedAt()));
+            e.setUpdatedDate(Date.from(item.updated()));
             SyndContentImpl description = new SyndContentImpl();
             description.setType("text/plain");
-            description.setValue(t.summary() != null && !t.summary().isBlank() ? t.summary() : t.title());
+            description.setValue(item.summary());
             e.setDescription(description);
+            if (item.bodyHtml() != null) {
+                SyndContentImpl content = new SyndContentImpl();
+                content.setType("html");
+                content.setValue(item.bodyHtml());
+                e.setContents(List.of(content));
+            }
+            if (!item.bylines().isEmpty()) {
+                e.setAuthor(String.join("، ", item.bylines()));
+                List<com.rometools.rome.feed.synd.SyndPerson> people = new ArrayList<>();
+                for (String name : item.bylines()) {
+                    var person = new com.rometools.rome.feed.synd.SyndPersonImpl();
+                    person.setName(name);
+                    people.add(person);
+                }
+                e.setAuthors(people);
+            }
+            if (item.image() != null) {
+                var enclosure = new com.rometools.rome.feed.synd.SyndEnclosureImpl();
+                enclosure.setUrl(base + item.image().src());
+                enclosure.setType(item.image().type());
+                enclosure.setLength(item.image().bytes());
+                e.setEnclosures(List.of(enclosure));
+            }
             SyndCategoryImpl category = new SyndCategoryImpl();
             category.setName(t.sectionName());
             e.setCategories(List.of(category));
@@ -113,7 +167,10 @@ public final class FeedRoutes {
         }
         feed.setEntries(entries);
         try {
-            return new SyndFeedOutput().outputString(feed, true).getBytes(StandardCharsets.UTF_8);
+            String xml = new com.rometools.rome.io.SyndFeedOutput().outputString(feed, true);
+            // Rome writes an Atom feed's language only as dc:language; Atom readers look for xml:lang on the feed element.
+            if (type.startsWith("atom")) xml = xml.replaceFirst("<feed xmlns=\"http://www.w3.org/2005/Atom\"", "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\"");
+            return xml.getBytes(StandardCharsets.UTF_8);
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the " + type + " feed for " + scope.path(), e);
         }
@@ -126,13 +183,19 @@ public final class FeedRoutes {
         feed.put("title", scope.title());
         feed.put("home_page_url", base + scope.path());
         feed.put("language", "ar");
-        feed.put("items", scope.items().stream().map(t -> {
+        feed.put("items", items(scope).stream().map(i -> {
+            Teaser t = i.teaser();
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", base + "/article/" + t.id());
             item.put("url", base + t.href());
             item.put("title", t.title());
-            item.put("content_text", t.summary() != null && !t.summary().isBlank() ? t.summary() : t.title());
+            if (i.bodyHtml() != null) item.put("content_html", i.bodyHtml());
+            else item.put("content_text", i.summary());
+            item.put("summary", i.summary());
+            if (i.image() != null) item.put("image", base + i.image().src());
             item.put("date_published", t.publishedAt().toString());
+            item.put("date_modified", i.updated().toString());
+            if (!i.bylines().isEmpty()) item.put("authors", i.bylines().stream().map(n -> Map.of("name", n)).toList());
             item.put("tags", List.of(t.sectionName()));
             return item;
         }).toList());

@@ -40,6 +40,15 @@ public final class MediaStore {
         this.clock = clock;
     }
 
+    /** The size in bytes of one rendition on disk (feeds' enclosures state it), or 0 when the file is missing. */
+    public long renditionBytes(Media m, int width) {
+        try {
+            return Files.size(root.resolve(m.fileKey()).resolve(width + "." + m.extension()));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** An image brought along by an import, processed and stored like an upload; empty when it is not one Nashir takes. */
     public Optional<Long> addImported(String originalName, byte[] bytes, long maxBytes, String alt) {
         try {

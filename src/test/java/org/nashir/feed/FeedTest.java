@@ -83,4 +83,46 @@ class FeedTest {
         assertThat(site.get("/sitemap-articles-99.xml").statusCode()).isEqualTo(404);
         assertThat(site.get("/robots.txt").body()).contains("Sitemap: http://localhost").contains("Disallow: /admin/");
     }
+
+    /** With NASHIR_FEED_CONTENT=full feeds carry the body; every feed names bylines, the update time and the featured image. */
+    @Test
+    void full_content_bylines_updates_and_image_enclosures(@TempDir Path other) throws Exception {
+        try (TestSite full = TestSite.create(other, java.util.Map.of("NASHIR_FEED_CONTENT", "full")).start()) {
+            long media = full.nashir.media.addImported("photo.jpg", org.nashir.testing.Images.jpeg(1200, 600), 10L << 20, "صورة").orElseThrow();
+            long id = full.nashir.publishing.create(new org.nashir.article.NewArticle("خبر بصورة", null, "ملخص الخبر", "<p>الفقرة <strong>الأولى</strong>.</p>",
+                java.util.List.of("سلمى حداد"), null, null, "سياسة", java.util.List.of(), null, org.nashir.article.Article.PUBLISHED,
+                full.clock.instant().minus(Duration.ofHours(1)), 0, null, null)).id();
+            full.nashir.db.jdbi().useHandle(h -> full.nashir.articles.setFeaturedMedia(h, id, media));
+            full.nashir.pages.invalidateAll();
+
+            SyndFeed rss = parse(full.get("/feed.xml"));
+            var entry = rss.getEntries().getFirst();
+            assertThat(entry.getContents()).singleElement().satisfies(c -> assertThat(c.getValue()).contains("<strong>الأولى</strong>"));
+            assertThat(entry.getDescription().getValue()).isEqualTo("ملخص الخبر");
+            assertThat(entry.getEnclosures()).singleElement().satisfies(e -> {
+                assertThat(e.getUrl()).startsWith("http://localhost").endsWith("/1024.jpg");
+                assertThat(e.getType()).isEqualTo("image/jpeg");
+                assertThat(e.getLength()).isPositive();
+            });
+            assertThat(full.get(java.net.URI.create(entry.getEnclosures().getFirst().getUrl()).getPath()).statusCode()).isEqualTo(200);
+            assertThat(entry.getAuthor()).contains("سلمى حداد");
+
+            String atomXml = full.get("/atom.xml").body();
+            assertThat(atomXml).contains("xml:lang=\"ar\"");
+            SyndFeed atom = parse(full.get("/atom.xml"));
+            assertThat(atom.getEntries().getFirst().getAuthors()).extracting(a -> a.getName()).containsExactly("سلمى حداد");
+            assertThat(atom.getEntries().getFirst().getEnclosures()).hasSize(1);
+
+            JsonNode json = new ObjectMapper().readTree(full.get("/feed.json").body());
+            JsonNode item = json.get("items").get(0);
+            assertThat(item.get("content_html").asText()).contains("<strong>الأولى</strong>");
+            assertThat(item.get("image").asText()).endsWith("/1024.jpg");
+            assertThat(item.get("authors").get(0).get("name").asText()).isEqualTo("سلمى حداد");
+            assertThat(item.get("date_modified").asText()).endsWith("Z");
+        }
+        // The default carries summaries only.
+        JsonNode summaryOnly = new ObjectMapper().readTree(site.get("/feed.json").body());
+        assertThat(summaryOnly.get("items").get(0).has("content_html")).isFalse();
+        assertThat(parse(site.get("/feed.xml")).getEntries().getFirst().getContents()).isEmpty();
+    }
 }
