@@ -19,7 +19,7 @@ import java.util.Optional;
 /** Accounts and their sessions. A session cookie holds a random token; only its SHA-256 is stored. */
 public final class AccountStore {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-    private static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(rs.getLong("id"), rs.getString("email"),
+    static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(rs.getLong("id"), rs.getString("email"),
         rs.getString("name"), Role.fromDb(rs.getString("role")), rs.getBoolean("disabled"), rs.getTimestamp("created_at").toInstant());
     private static final String COLUMNS = "id, email, name, role, disabled, created_at";
 

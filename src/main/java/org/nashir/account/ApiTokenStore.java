@@ -63,9 +63,7 @@ public final class ApiTokenStore {
         String hash = AccountStore.sha256(token);
         Optional<Account> found = jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.email, a.name, a.role, a.disabled, a.created_at "
                 + "FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = :h AND t.revoked_at IS NULL AND a.disabled = :no")
-            .bind("h", hash).bind("no", false)
-            .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.fromDb(rs.getString("role")),
-                rs.getBoolean("disabled"), rs.getTimestamp("created_at").toInstant())).findOne());
+            .bind("h", hash).bind("no", false).map(AccountStore.ACCOUNT).findOne());
         if (found.isPresent()) {
             jdbi.useHandle(h -> h.createUpdate("UPDATE api_token SET last_used_at = :now WHERE token_hash = :h AND (last_used_at IS NULL OR last_used_at < :since)")
                 .bind("now", now).bind("h", hash).bind("since", now.minus(LAST_USED_PRECISION)).execute());
