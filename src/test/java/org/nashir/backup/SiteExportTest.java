@@ -34,6 +34,7 @@ class SiteExportTest {
         DemoContent.loadIfEmpty(site.nashir);
         long editor = site.nashir.accounts.create("editor@example.org", "محررة", Role.EDITOR, "a-long-enough-password");
         Account me = site.nashir.accounts.findById(editor).orElseThrow();
+        site.nashir.tokens.create(editor, "تطبيق الهاتف");
         long media = site.nashir.media.addImported("photo.jpg", Images.jpeg(400, 200), 10L << 20, "صورة").orElseThrow();
         long id = site.nashir.articles.listLatest(1, 0).items().getFirst().id();
         var a = site.nashir.articles.findById(id).orElseThrow();
@@ -67,6 +68,7 @@ class SiteExportTest {
             first = export(site);
             assertThat(rows(site, "revision")).isPositive();
             assertThat(rows(site, "comment")).isEqualTo(5);
+            assertThat(rows(site, "api_token")).isEqualTo(1);
         }
         try (TestSite copy = TestSite.create(dir.resolve("b"), fixedDb(dir.resolve("b")))) {
             new SiteExport(copy.nashir.db, copy.nashir.changes).importInto(new ByteArrayInputStream(first));
