@@ -133,20 +133,34 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** Count and rate on one line of the terminal, redrawn at most four times a second; silent when not on a terminal. */
+    /** A bar, the share done, the count and the rate on one terminal line, redrawn at most four times a second; silent when not on a terminal. */
     private static final class Progress {
-        private final boolean terminal = System.console() != null;
+        private final boolean terminal = onTerminal();
         private final long started = System.nanoTime();
         private long drawn;
-        private int count;
 
-        void update(int n) {
-            count = n;
+        /**
+         * Whether stderr is a person's terminal. Since JDK 22 System.console() exists when output is redirected too,
+         * and only Console.isTerminal() (not in the Java 21 API this is built against) tells the two apart.
+         */
+        private static boolean onTerminal() {
+            java.io.Console console = System.console();
+            if (console == null) return false;
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            } catch (ReflectiveOperationException olderJdk) {
+                return true;
+            }
+        }
+
+        void update(WxrImport.Progress p) {
             long now = System.nanoTime();
             if (!terminal || now - drawn < 250_000_000L) return;
             drawn = now;
             double seconds = Math.max(0.001, (now - started) / 1e9);
-            System.err.printf(java.util.Locale.ROOT, "\r… %,d تدوينة (%,.0f في الثانية)   ", count, count / seconds);
+            int filled = (int) Math.round(p.done() * 30);
+            System.err.printf(java.util.Locale.ROOT, "\r[%s%s] %3.0f%% %,d تدوينة (%,.0f في الثانية)   ",
+                "#".repeat(filled), ".".repeat(30 - filled), p.done() * 100, p.items(), p.items() / seconds);
         }
 
         void end() {

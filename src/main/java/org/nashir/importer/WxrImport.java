@@ -85,13 +85,15 @@ public final class WxrImport {
     /**
      * Imports {@code file} (gzip is recognised by its first bytes). With {@code mediaDir}, a first pass collects the
      * attachments so that each post's featured image can be found there (attachments may come after their posts).
-     * {@code progress} hears the number of items read so far.
+     * {@code progress} hears how far the import is after each item.
      */
-    public Report run(Path file, Path mediaDir, Consumer<Integer> progress) throws IOException {
+    public Report run(Path file, Path mediaDir, Consumer<Progress> progress) throws IOException {
         Map<String, String[]> attachments = mediaDir == null ? Map.of() : attachments(file);
         Report report = new Report();
         int read = 0;
-        try (InputStream in = open(file)) {
+        long size = Math.max(1, Files.size(file));
+        Counted counted = new Counted(Files.newInputStream(file));
+        try (InputStream in = open(counted)) {
             WxrReader wxr = new WxrReader(in);
             WxrReader.Item item;
             while (true) {
@@ -103,7 +105,7 @@ public final class WxrImport {
                     break;
                 }
                 if (item == null) break;
-                progress.accept(++read);
+                progress.accept(new Progress(++read, Math.min(1.0, counted.bytes / (double) size)));
                 importItem(wxr, item, attachments, mediaDir, report);
             }
         } catch (XMLStreamException e) {
@@ -273,8 +275,38 @@ public final class WxrImport {
         return out;
     }
 
+    /** Items read so far, and the share of the file's bytes read (of the compressed file, for a .gz). */
+    public record Progress(int items, double done) {}
+
+    /** Counts the bytes read from the file, for the progress bar. */
+    private static final class Counted extends java.io.FilterInputStream {
+        volatile long bytes;
+
+        Counted(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) bytes++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) bytes += n;
+            return n;
+        }
+    }
+
     static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return open(Files.newInputStream(file));
+    }
+
+    private static InputStream open(InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         int b1 = in.read(), b2 = in.read();
         in.reset();
