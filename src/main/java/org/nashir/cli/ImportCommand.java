@@ -105,7 +105,8 @@ public final class ImportCommand implements Callable<Integer> {
                     System.err.println("✗ " + file + ":" + r.brokenAt + " الملف مقطوع أو ليس XML سليماً، ولم يُقرأ ما بعد هذا السطر (" + r.brokenBecause + ")");
                 }
                 System.out.println(file + ": استُورد " + r.imported + " مقالاً مع " + r.comments + " تعليقاً، موجود سابقاً " + r.existed
-                    + "، تُرك " + r.skipped + " (صفحات ومرفقات ومحذوفات)، مشكلات " + r.problems.size());
+                    + "، تُرك " + r.skipped + " (صفحات ومرفقات ومحذوفات)، مشكلات " + r.problems.size()
+                    + (mediaDir == null ? "" : "؛ صور النصوص: حُفظت " + r.imagesStored + "، لم توجد في مجلد الوسائط " + r.imagesMissing));
                 failed |= r.failed();
             }
         }

@@ -46,7 +46,7 @@ public final class WxrImport {
 
     /** Counts for the summary line, and the problems by item. */
     public static final class Report {
-        public int imported, existed, skipped, comments;
+        public int imported, existed, skipped, comments, imagesStored, imagesMissing;
         public final List<Problem> problems = new ArrayList<>();
         /** Items not read because the file breaks off (malformed XML) at {@link #brokenAt}; 0 when the file was whole. */
         public int brokenAt;
@@ -57,7 +57,7 @@ public final class WxrImport {
         }
     }
 
-    private static final Pattern BLOCK = Pattern.compile("(?is)^\\s*<(p|div|h[1-6]|ul|ol|li|blockquote|table|figure|pre|hr|img|iframe|section|article)\\b.*");
+    private static final Pattern BLOCK = Pattern.compile("(?i)<(p|div|h[1-6]|ul|ol|li|blockquote|table|figure|pre|hr|iframe|section|article)\\b");
     private static final Pattern SHORTCODE = Pattern.compile("\\[/?[a-zA-Z][a-zA-Z0-9_-]*(?:\\s[^\\]]*)?/?]");
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -127,6 +127,12 @@ public final class WxrImport {
             report.problems.add(new Problem(id, item.line(), "رقم التدوينة مفقود أو غير صالح"));
             return;
         }
+        String key = "wxr:" + wxr.baseSiteUrl.strip() + "#" + id;
+        // Already imported: nothing to read again, and no image to store twice.
+        if (articles.findIdByImportKey(key).isPresent()) {
+            report.existed++;
+            return;
+        }
         String title = item.title() == null ? "" : Parser.unescapeEntities(item.title(), false).strip();
         if (title.isEmpty()) {
             report.problems.add(new Problem(id, item.line(), "التدوينة بلا عنوان"));
@@ -157,12 +163,14 @@ public final class WxrImport {
         String excerpt = item.excerpt() == null || item.excerpt().isBlank() ? null : Jsoup.parse(item.excerpt()).text().strip();
         NewArticle a = new NewArticle(title, null, excerpt == null || excerpt.isEmpty() ? null : excerpt, body, bylines, null, null,
             section == null ? defaultSection : section, tags, null, live ? Article.PUBLISHED : Article.DRAFT, published, views(item.meta()),
-            item.link(), "wxr:" + wxr.baseSiteUrl.strip() + "#" + id);
+            item.link(), key);
+        // The featured image first: its attachment carries the alt text the site gave it.
         Long featured = featuredImage(item, attachments, mediaDir, title, report);
+        if (mediaDir != null) a = withLocalImages(a, mediaDir, report);
         try {
             int[] commentCount = new int[1];
             Publishing.Created created = publishing.create(a, (h, articleId) -> {
-                for (String key : legacyKeys(item, id)) articles.addLegacyPath(h, key, articleId);
+                for (String old : legacyKeys(item, id)) articles.addLegacyPath(h, old, articleId);
                 if (featured != null) articles.setFeaturedMedia(h, articleId, featured);
                 commentCount[0] = addComments(h, articleId, item.comments());
             });
@@ -225,6 +233,68 @@ public final class WxrImport {
         return keys;
     }
 
+    private static final Pattern SIZE_SUFFIX = Pattern.compile("-\\d{2,5}x\\d{2,5}(?=\\.[A-Za-z0-9]+$)");
+    /** Images already stored in this run, by file, so one picture used by many posts is stored once. */
+    private final Map<Path, Long> storedImages = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Long> eldest) {
+            return size() > 10_000;
+        }
+    };
+
+    /**
+     * Images in the body that live in the old site's uploads: stored like uploads (re-encoded, EXIF gone) and
+     * pointed at, so the article does not depend on the old server. WordPress links resized copies
+     * ({@code photo-300x200.jpg}); where that copy is missing, the original ({@code photo.jpg}) is used.
+     */
+    private NewArticle withLocalImages(NewArticle a, Path mediaDir, Report report) {
+        org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(a.bodyHtml());
+        doc.outputSettings().prettyPrint(false);
+        boolean changed = false;
+        for (org.jsoup.nodes.Element img : doc.select("img[src]")) {
+            String src = img.attr("src");
+            if (!src.contains("/uploads/")) continue;
+            Path file = mediaFile(mediaDir, src);
+            if (file == null || !Files.isRegularFile(file)) {
+                String path = src.replaceFirst("[?#].*$", "");
+                file = mediaFile(mediaDir, SIZE_SUFFIX.matcher(path).replaceFirst(""));
+            }
+            if (file == null || !Files.isRegularFile(file)) {
+                report.imagesMissing++;
+                continue;
+            }
+            Long id;
+            try {
+                id = store(file, img.attr("alt").isBlank() ? a.title() : img.attr("alt"), report);
+            } catch (IOException e) {
+                id = null;
+            }
+            if (id == null) {
+                report.imagesMissing++;
+                continue;
+            }
+            var m = media.find(id).orElseThrow();
+            img.attr("src", m.srcNear(1024)).attr("width", Integer.toString(Math.min(1024, m.width())))
+                .attr("height", Integer.toString(m.heightAt(Math.min(1024, m.width()))));
+            changed = true;
+        }
+        if (!changed) return a;
+        return new NewArticle(a.title(), a.kicker(), a.summary(), doc.body().html(), a.bylines(), a.sourceName(), a.sourceUrl(), a.sectionName(),
+            a.tags(), a.label(), a.status(), a.publishedAt(), a.viewCount(), a.legacyUrl(), a.importKey());
+    }
+
+    /** The media id of {@code file}, stored now unless this run stored it already; null when it is not an image Nashir takes. */
+    private Long store(Path file, String alt, Report report) throws IOException {
+        Long id = storedImages.get(file);
+        if (id != null) return id;
+        id = media.addImported(file.getFileName().toString(), Files.readAllBytes(file), maxMediaBytes, alt).orElse(null);
+        if (id != null) {
+            storedImages.put(file, id);
+            report.imagesStored++;
+        }
+        return id;
+    }
+
     private Long featuredImage(WxrReader.Item item, Map<String, String[]> attachments, Path mediaDir, String title, Report report) {
         String thumb = item.meta().get("_thumbnail_id");
         if (mediaDir == null || thumb == null) return null;
@@ -236,9 +306,9 @@ public final class WxrImport {
             return null;
         }
         try {
-            var added = media.addImported(file.getFileName().toString(), Files.readAllBytes(file), maxMediaBytes, att[1].isBlank() ? title : att[1]);
-            if (added.isEmpty()) report.problems.add(new Problem(item.id(), item.line(), "الصورة الرئيسية ليست صورة مقبولة: " + file.getFileName()));
-            return added.orElse(null);
+            Long added = store(file, att[1].isBlank() ? title : att[1], report);
+            if (added == null) report.problems.add(new Problem(item.id(), item.line(), "الصورة الرئيسية ليست صورة مقبولة: " + file.getFileName()));
+            return added;
         } catch (IOException e) {
             report.problems.add(new Problem(item.id(), item.line(), "تعذّرت قراءة الصورة الرئيسية " + file + ": " + e.getMessage()));
             return null;
@@ -326,7 +396,8 @@ public final class WxrImport {
         for (String chunk : text.split("\n\\s*\n")) {
             String c = chunk.strip();
             if (c.isEmpty()) continue;
-            if (BLOCK.matcher(c).matches()) out.append(c).append('\n');
+            // A chunk that already has block markup is kept as written; the sanitizer puts any bare text in paragraphs.
+            if (BLOCK.matcher(c).find()) out.append(c).append('\n');
             else out.append("<p>").append(c.replace("\n", "<br>\n")).append("</p>\n");
         }
         return out.toString();

@@ -48,7 +48,8 @@ class WxrImportTest {
 
             [caption id="attachment_900" align="alignnone"]<img src="http://old.example.org/wp-content/uploads/2015/11/expo.png" alt="" /> زوار المعرض[/caption]
 
-            <script>alert(1)</script><p>وقال المنظمون إن <strong>الإقبال</strong> فاق التوقعات.</p>]]></content:encoded>
+            <script>alert(1)</script><p>وقال المنظمون إن <strong>الإقبال</strong> فاق التوقعات.</p>
+            <p><img src="http://old.example.org/wp-content/uploads/2015/11/expo-300x188.png" alt="نسخة مصغرة" /> <img src="http://elsewhere.example/photo.jpg" alt="صورة من موقع آخر" /></p>]]></content:encoded>
                 <excerpt:encoded><![CDATA[مئة دار نشر في المعرض]]></excerpt:encoded>
                 <wp:post_id>101</wp:post_id>
                 <wp:post_date><![CDATA[2015-11-16 10:30:00]]></wp:post_date>
@@ -182,6 +183,11 @@ class WxrImportTest {
             assertThat(a.viewCount()).isEqualTo(321);
             assertThat(a.featuredMediaId()).isNotNull();
             assertThat(site.nashir.media.find(a.featuredMediaId()).orElseThrow().alt()).isEqualTo("زوار المعرض");
+            // Pictures from the old uploads now live here (the resized copy's original, stored once with the featured image);
+            // one from another site is left pointing there.
+            assertThat(a.body()).doesNotContain("old.example.org/wp-content").contains("/media/").contains("http://elsewhere.example/photo.jpg");
+            assertThat(r.imagesStored).isEqualTo(1);
+            assertThat(a.body()).contains("src=\"" + site.nashir.media.find(a.featuredMediaId()).orElseThrow().srcNear(1024) + "\"");
             assertThat(a.body()).contains("<p>افتتح المعرض أبوابه صباح اليوم بمشاركة مئة دار نشر.<br")
                 .contains("<strong>الإقبال</strong>").doesNotContain("<script", "[caption", "alert(");
             assertThat(site.nashir.articles.listBylines(id)).extracting(b -> b.name()).containsExactly("سلمى حداد");
