@@ -50,6 +50,7 @@ public final class ApiWriteRoutes {
     private final String baseUrl;
     private final ObjectMapper json = new ObjectMapper();
     private final Cache<String, AtomicInteger> failures;
+    private final Clock clock;
 
     public ApiWriteRoutes(ApiTokenStore tokens, Editing editing, ArticleStore articles, SectionStore sections, Messages messages,
                           ZoneId zone, String baseUrl, Clock clock) {
@@ -60,6 +61,7 @@ public final class ApiWriteRoutes {
         this.messages = messages;
         this.zone = zone;
         this.baseUrl = baseUrl;
+        this.clock = clock;
         this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(FAILURE_WINDOW)
             .ticker(() -> clock.millis() * 1_000_000L).build();
     }
@@ -229,7 +231,7 @@ public final class ApiWriteRoutes {
         }
         ArticleForm f = new ArticleForm(title, kicker, summary, body, bylines, sourceName, sourceUrl, section.isEmpty() ? "0" : section, tags, label,
             media, publishAt, version, action);
-        for (var e : f.check(zone, java.time.Instant.now()).entrySet()) {
+        for (var e : f.check(zone, clock.instant()).entrySet()) {
             errors.putIfAbsent(e.getKey().equals("section_id") ? "section" : e.getKey().equals("body") ? "body_html" : e.getKey(),
                 messages.get(e.getValue().key(), e.getValue().args()));
         }
