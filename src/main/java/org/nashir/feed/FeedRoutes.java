@@ -64,7 +64,7 @@ public final class FeedRoutes {
             : format.equals("atom") ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8";
         cache.send(ctx, cache.get(path, () -> {
             Scope scope = scope(ctx);
-            return format.equals("json") ? jsonFeed(scope) : xmlFeed(scope, format.equals("atom") ? "atom_1.0" : "rss_2.0");
+            return format.equals("json") ? jsonFeed(scope, path) : xmlFeed(scope, format.equals("atom") ? "atom_1.0" : "rss_2.0");
         }), type);
     }
 
@@ -176,12 +176,14 @@ public final class FeedRoutes {
         }
     }
 
-    private byte[] jsonFeed(Scope scope) {
+    private byte[] jsonFeed(Scope scope, String feedPath) {
         String base = settings.baseUrl();
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("version", "https://jsonfeed.org/version/1.1");
         feed.put("title", scope.title());
         feed.put("home_page_url", base + scope.path());
+        feed.put("feed_url", base + feedPath);
+        feed.put("description", settings.siteDescription());
         feed.put("language", "ar");
         feed.put("items", items(scope).stream().map(i -> {
             Teaser t = i.teaser();

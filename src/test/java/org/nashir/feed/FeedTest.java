@@ -67,6 +67,16 @@ class FeedTest {
         assertThat(json.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
         assertThat(json.get("items").get(0).get("url").asText()).contains("/article/" + recent);
         assertThat(json.get("items").get(0).get("date_published").asText()).endsWith("Z");
+        // JSON Feed 1.1: the feed's own address, and every item with a string id, an absolute url, content and RFC 3339 dates.
+        assertThat(json.get("feed_url").asText()).isEqualTo(site.nashir.settings.baseUrl() + "/feed.json");
+        assertThat(json.get("language").asText()).isEqualTo("ar");
+        for (JsonNode item : json.get("items")) {
+            assertThat(item.get("id").isTextual()).isTrue();
+            assertThat(item.get("url").asText()).startsWith("http");
+            assertThat(item.has("content_html") || item.has("content_text")).as(item.toString()).isTrue();
+            java.time.OffsetDateTime.parse(item.get("date_published").asText());
+            java.time.OffsetDateTime.parse(item.get("date_modified").asText());
+        }
         String etag = r.headers().firstValue("ETag").orElseThrow();
         assertThat(site.get("/feed.json", "If-None-Match", etag).statusCode()).isEqualTo(304);
     }
