@@ -44,10 +44,10 @@ public final class Publishing {
     public Created create(NewArticle a, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Long> alsoWith) {
         if (a.title() == null || a.title().isBlank()) throw new IllegalArgumentException("article without a title");
         if (a.sectionName() == null || a.sectionName().isBlank()) throw new IllegalArgumentException("article without a section: " + a.title());
-        if (!List.of(Article.DRAFT, Article.PUBLISHED, Article.ARCHIVED).contains(a.status())) {
+        if (!List.of(Article.DRAFT, Article.REVIEW, Article.SCHEDULED, Article.PUBLISHED, Article.ARCHIVED).contains(a.status())) {
             throw new IllegalArgumentException("unknown article status " + a.status());
         }
-        if (Article.PUBLISHED.equals(a.status()) && a.publishedAt() == null) {
+        if ((Article.PUBLISHED.equals(a.status()) || Article.SCHEDULED.equals(a.status())) && a.publishedAt() == null) {
             throw new IllegalArgumentException("published article without a publication time: " + a.title());
         }
         if (a.sourceUrl() != null && !a.sourceUrl().isBlank() && !a.sourceUrl().matches("(?i)https?://\\S+")) {
@@ -66,7 +66,7 @@ public final class Publishing {
             for (String name : distinct(a.bylines())) articles.addByline(h, id, articles.ensureByline(h, name), position++);
             for (String name : distinct(a.tags())) articles.addTag(h, id, articles.ensureTag(h, name));
             alsoWith.accept(h, id);
-            if (!Article.DRAFT.equals(a.status())) changes.append(h, "article." + a.status(), "article", id);
+            if (!Article.DRAFT.equals(a.status()) && !Article.REVIEW.equals(a.status())) changes.append(h, "article." + a.status(), "article", id);
             return new Created(id, false);
         });
         if (!created.existed()) changes.poll();

@@ -145,6 +145,14 @@ public final class WxrImport {
         }
         Instant published = postTime(item);
         boolean live = status.equals("publish");
+        // What WordPress meant, in Nashir's words: a scheduled post stays scheduled (the scheduler publishes it at its
+        // time, at once if that has passed), one pending review waits in review; drafts and private posts are drafts.
+        String nashirStatus = switch (status) {
+            case "publish" -> Article.PUBLISHED;
+            case "future" -> published != null ? Article.SCHEDULED : Article.DRAFT;
+            case "pending" -> Article.REVIEW;
+            default -> Article.DRAFT;
+        };
         if (live && published == null) {
             report.problems.add(new Problem(id, item.line(), "تاريخ النشر مفقود أو غير مفهوم: " + item.date()));
             return;
@@ -162,7 +170,7 @@ public final class WxrImport {
         List<String> bylines = creator.isEmpty() ? List.of() : List.of(wxr.authors.getOrDefault(creator, creator));
         String excerpt = item.excerpt() == null || item.excerpt().isBlank() ? null : Jsoup.parse(item.excerpt()).text().strip();
         NewArticle a = new NewArticle(title, null, excerpt == null || excerpt.isEmpty() ? null : excerpt, body, bylines, null, null,
-            section == null ? defaultSection : section, tags, null, live ? Article.PUBLISHED : Article.DRAFT, published, views(item.meta()),
+            section == null ? defaultSection : section, tags, null, nashirStatus, published, views(item.meta()),
             item.link(), key);
         // The featured image first: its attachment carries the alt text the site gave it.
         Long featured = featuredImage(item, attachments, mediaDir, title, report);

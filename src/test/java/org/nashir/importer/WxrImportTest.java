@@ -237,6 +237,41 @@ class WxrImportTest {
     }
 
     @Test
+    void a_scheduled_post_stays_scheduled_and_one_pending_review_waits_in_review(@TempDir Path dir) throws IOException {
+        String extra = """
+              <item>
+                <title><![CDATA[خبر مجدول للعام المقبل]]></title>
+                <content:encoded><![CDATA[نص مجدول]]></content:encoded>
+                <wp:post_id>201</wp:post_id>
+                <wp:post_date><![CDATA[2030-01-01 09:00:00]]></wp:post_date>
+                <wp:post_date_gmt><![CDATA[2030-01-01 07:00:00]]></wp:post_date_gmt>
+                <wp:status><![CDATA[future]]></wp:status>
+                <wp:post_type><![CDATA[post]]></wp:post_type>
+              </item>
+              <item>
+                <title><![CDATA[خبر بانتظار المراجعة]]></title>
+                <content:encoded><![CDATA[نص للمراجعة]]></content:encoded>
+                <wp:post_id>202</wp:post_id>
+                <wp:post_date><![CDATA[2015-11-21 09:00:00]]></wp:post_date>
+                <wp:status><![CDATA[pending]]></wp:status>
+                <wp:post_type><![CDATA[post]]></wp:post_type>
+              </item>
+            """;
+        Path file = Files.writeString(dir.resolve("export.xml"), export(extra));
+        try (TestSite site = TestSite.create(dir.resolve("site")).start()) {
+            importer(site).run(file, null, n -> { });
+            Article scheduled = site.nashir.articles.findById(article(site, "خبر مجدول للعام المقبل")).orElseThrow();
+            assertThat(scheduled.status()).isEqualTo(Article.SCHEDULED);
+            assertThat(scheduled.publishedAt()).isEqualTo(Instant.parse("2030-01-01T07:00:00Z"));
+            assertThat(site.get("/article/" + scheduled.id()).statusCode()).as("not out before its time").isEqualTo(404);
+            site.clock.advance(java.time.Duration.between(site.clock.instant(), Instant.parse("2030-01-01T07:00:01Z")));
+            assertThat(site.nashir.editing.publishDue()).isEqualTo(1);
+            assertThat(site.get("/article/" + scheduled.id()).statusCode()).isEqualTo(200);
+            assertThat(site.nashir.articles.findById(article(site, "خبر بانتظار المراجعة")).orElseThrow().status()).isEqualTo(Article.REVIEW);
+        }
+    }
+
+    @Test
     void a_gzipped_export_imports_the_same(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("export.xml.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
