@@ -5,7 +5,8 @@ import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
 
 /**
- * Sentence boundaries for search snippets: after a run of . ! ? ؟ ؛ … or a line break. The JDK's rule-based
+ * Sentence boundaries for search snippets: after a run of . ! ? ؟ ؛ … or a line break (and the closing quotes or
+ * brackets right after it). The JDK's rule-based
  * sentence iterator was a fifth of the CPU of an uncached search (it walks Unicode rules over every character);
  * news prose ends its sentences with these marks, so a scan for them finds the same passages for a fraction of it.
  */
@@ -17,10 +18,20 @@ final class SentenceBreaks extends BreakIterator {
         return c == '.' || c == '!' || c == '?' || c == '\u061F' || c == '\u061B' || c == '\u2026' || c == '\n' || c == '\u2029';
     }
 
+    /** Closing quotes and brackets after a sentence mark still belong to that sentence: «…انتهى.» */
+    static boolean closes(char c) {
+        return c == '"' || c == '\u201D' || c == '\u00BB' || c == ')' || c == ']' || c == '\'' || c == '\u2019';
+    }
+
     @Override
     public boolean isBoundary(int p) {
         if (p < 0 || p > text.length()) throw new IllegalArgumentException("offset " + p + " is outside the text of " + text.length());
-        return p == 0 || p == text.length() || (ends(text.charAt(p - 1)) && !ends(text.charAt(p)));
+        if (p == 0 || p == text.length()) return true;
+        char next = text.charAt(p);
+        if (ends(next) || closes(next)) return false;
+        int q = p - 1;
+        while (q > 0 && closes(text.charAt(q))) q--;
+        return ends(text.charAt(q));
     }
 
     @Override

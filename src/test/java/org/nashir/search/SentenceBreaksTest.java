@@ -39,6 +39,11 @@ class SentenceBreaksTest {
     }
 
     @Test
+    void closing_quotes_stay_with_the_sentence_they_close() {
+        assertThat(sentences("قال: «انتهى الاجتماع.» ثم غادر. وقال \"نعم.\" أخيراً")).containsExactly("قال: «انتهى الاجتماع.»", " ثم غادر.", " وقال \"نعم.\"", " أخيراً");
+    }
+
+    @Test
     void a_run_of_marks_ends_one_sentence_not_several() {
         assertThat(sentences("ماذا؟!! نعم.")).containsExactly("ماذا؟!!", " نعم.");
     }
