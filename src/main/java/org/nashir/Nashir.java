@@ -176,13 +176,13 @@ public final class Nashir implements AutoCloseable {
             id -> articles.findPublished(id).isPresent(), articleRoutes::render, site, settings.commentTrustAfter());
         SearchRoutes searchRoutes = new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), sections, site, templates);
         ApiRoutes api = new ApiRoutes(articles, sections, pages, settings.baseUrl(), settings.timeZone());
-        ApiWriteRoutes writes = new ApiWriteRoutes(tokens, editing, articles, sections, site.messages(), settings.timeZone(), settings.baseUrl(), clock);
+        ApiWriteRoutes writes = new ApiWriteRoutes(tokens, editing, articles, sections, api, site.messages(), settings.timeZone(), settings.baseUrl(), clock);
         apiRoutes = List.of(
             new ApiRoute("GET", "/api/v1/openapi.json", api::openApi),
             new ApiRoute("GET", "/api/v1/search", searchRoutes::api),
             new ApiRoute("GET", "/api/v1/articles", api::articles),
             new ApiRoute("POST", "/api/v1/articles", writes::create),
-            new ApiRoute("GET", "/api/v1/articles/{id}", api::article),
+            new ApiRoute("GET", "/api/v1/articles/{id}", writes::read),
             new ApiRoute("PUT", "/api/v1/articles/{id}", writes::update),
             new ApiRoute("POST", "/api/v1/articles/{id}/publish", writes::publish),
             new ApiRoute("GET", "/api/v1/sections", api::sections),

@@ -95,23 +95,30 @@ public final class ApiRoutes {
             if (!raw.matches("[0-9]{1,18}")) throw new BadRequest(404, "unknown_article", "no article " + raw, "المقال غير موجود");
             Article a = articles.findPublished(Long.parseLong(raw))
                 .orElseThrow(() -> new BadRequest(404, "unknown_article", "no article " + raw, "المقال غير موجود"));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", a.id());
-            out.put("url", baseUrl + a.path());
-            out.put("title", a.title());
-            out.put("kicker", a.kicker());
-            out.put("summary", a.summary());
-            out.put("body_html", a.body());
-            out.put("label", a.label());
-            out.put("source", a.sourceName() == null ? null : Map.of("name", a.sourceName(), "url", a.sourceUrl() == null ? "" : a.sourceUrl()));
-            out.put("section", sections.listAll().stream().filter(s -> s.id() == a.sectionId()).map(Section::slug).findFirst().orElse(null));
-            out.put("bylines", articles.listBylines(a.id()).stream().map(b -> Map.of("name", b.name(), "slug", b.slug(), "desk", b.desk())).toList());
-            out.put("tags", articles.listTags(a.id()).stream().map(t -> Map.of("name", t.name(), "slug", t.slug())).toList());
-            out.put("published", a.publishedAt().toString());
-            out.put("updated", a.updatedAt().toString());
-            out.put("views", a.viewCount());
-            return out;
+            return describe(a);
         });
+    }
+
+    /** An article as the API shows it; {@code version} is what a PUT must send back. */
+    Map<String, Object> describe(Article a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", a.id());
+        out.put("url", baseUrl + a.path());
+        out.put("title", a.title());
+        out.put("kicker", a.kicker());
+        out.put("summary", a.summary());
+        out.put("body_html", a.body());
+        out.put("label", a.label());
+        out.put("source", a.sourceName() == null ? null : Map.of("name", a.sourceName(), "url", a.sourceUrl() == null ? "" : a.sourceUrl()));
+        out.put("section", sections.listAll().stream().filter(s -> s.id() == a.sectionId()).map(Section::slug).findFirst().orElse(null));
+        out.put("bylines", articles.listBylines(a.id()).stream().map(b -> Map.of("name", b.name(), "slug", b.slug(), "desk", b.desk())).toList());
+        out.put("tags", articles.listTags(a.id()).stream().map(t -> Map.of("name", t.name(), "slug", t.slug())).toList());
+        out.put("status", a.status());
+        out.put("version", a.version());
+        out.put("published", a.publishedAt() == null ? null : a.publishedAt().toString());
+        out.put("updated", a.updatedAt().toString());
+        out.put("views", a.viewCount());
+        return out;
     }
 
     /** {@code GET /api/v1/sections}. */

@@ -52,8 +52,11 @@ public final class ApiWriteRoutes {
     private final Cache<String, AtomicInteger> failures;
     private final Clock clock;
 
-    public ApiWriteRoutes(ApiTokenStore tokens, Editing editing, ArticleStore articles, SectionStore sections, Messages messages,
+    private final ApiRoutes reads;
+
+    public ApiWriteRoutes(ApiTokenStore tokens, Editing editing, ArticleStore articles, SectionStore sections, ApiRoutes reads, Messages messages,
                           ZoneId zone, String baseUrl, Clock clock) {
+        this.reads = reads;
         this.tokens = tokens;
         this.editing = editing;
         this.articles = articles;
@@ -83,6 +86,27 @@ public final class ApiWriteRoutes {
         Refusal(int status, String code, String english, String arabic) {
             this(status, code, english, arabic, Map.of());
         }
+    }
+
+    /**
+     * {@code GET /api/v1/articles/{id}} with a token: any article the account may edit (a writer's own drafts, every
+     * article for editors), with its status and version, never cached; without a token, the public read answers.
+     */
+    public void read(Context ctx) {
+        if (ctx.header("Authorization") == null) {
+            reads.article(ctx);
+            return;
+        }
+        answer(ctx, 200, () -> {
+            Account by = account(ctx);
+            long id = id(ctx);
+            Article a = articles.findById(id).orElseThrow(() -> unknown(id));
+            boolean visible = Article.PUBLISHED.equals(a.status()) && a.publishedAt() != null && !a.publishedAt().isAfter(clock.instant());
+            boolean editable = by.role().canPublish() || (by.role() == org.nashir.account.Role.WRITER && Long.valueOf(by.id()).equals(a.createdBy()));
+            // Someone else's unpublished article does not exist for this token: not even its number is confirmed.
+            if (!visible && !editable) throw unknown(id);
+            return reads.describe(a);
+        });
     }
 
     /** {@code POST /api/v1/articles}: 201 with the new article's id, version, status and address. */

@@ -139,6 +139,22 @@ class ApiWriteTest {
     }
 
     @Test
+    void a_token_reads_the_drafts_its_account_may_edit_and_no_one_elses() {
+        long draft = json(send("POST", "/api/v1/articles", writerToken, article("مسودة للقراءة", "draft"))).get("id").asLong();
+        JsonNode mine = json(send("GET", "/api/v1/articles/" + draft, writerToken, null));
+        assertThat(mine.get("status").asText()).isEqualTo(Article.DRAFT);
+        assertThat(mine.get("version").asInt()).isEqualTo(1);
+        assertThat(mine.get("title").asText()).isEqualTo("مسودة للقراءة");
+        assertThat(send("GET", "/api/v1/articles/" + draft, editorToken, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> anonymous = send("GET", "/api/v1/articles/" + draft, null, null);
+        assertThat(anonymous.statusCode()).as("readers never see drafts").isEqualTo(404);
+        assertThat(send("GET", "/api/v1/articles/" + draft, "nashir_made_up", null).statusCode()).isEqualTo(401);
+        long editorsDraft = json(send("POST", "/api/v1/articles", editorToken, article("مسودة المحرر", "draft"))).get("id").asLong();
+        assertThat(send("GET", "/api/v1/articles/" + editorsDraft, writerToken, null).statusCode()).as("another's draft does not exist for a writer").isEqualTo(404);
+        assertThat(send("GET", "/api/v1/articles/" + draft, writerToken, null).headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void scheduling_takes_an_instant_with_its_offset() {
         String body = JSON.createObjectNode().put("title", "خبر مجدول").put("body_html", "<p>نص</p>").put("section", "سياسة")
             .put("status", "scheduled").put("publish_at", "2026-12-24T09:30:00+02:00").toString();
