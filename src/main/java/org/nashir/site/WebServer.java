@@ -88,6 +88,7 @@ public final class WebServer {
             config.routes.get("/archive/{year}/{month}/{day}", archive::day);
             config.routes.get("/media/{key}/{file}", media::serve);
             config.routes.get("/search", search::page);
+            // The JSON API's part of this table is the list Nashir builds (OpenApiTest holds the document to it).
             for (ApiRoute r : api) config.routes.addHttpHandler(io.javalin.http.HandlerType.findOrCreate(r.method()), r.path(), r.handler());
             config.routes.post("/views/{id}", views::beacon);
             config.routes.get("/views/{id}/pixel.gif", views::pixel);
