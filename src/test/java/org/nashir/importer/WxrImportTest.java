@@ -271,6 +271,22 @@ class WxrImportTest {
         }
     }
 
+    /** The same import on PostgreSQL: comments, old addresses and idempotence do not depend on SQLite. */
+    @Test
+    void a_wordpress_export_imports_on_postgresql_too(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("export.xml"), export(""));
+        try (TestSite site = TestSite.create(org.nashir.storage.Dialect.POSTGRESQL, dir.resolve("site"), java.util.Map.of()).start()) {
+            WxrImport.Report r = importer(site).run(file, uploads(dir), n -> { });
+            assertThat(r.imported).isEqualTo(3);
+            assertThat(r.comments).isEqualTo(5);
+            long id = article(site, "افتتاح معرض الكتاب في بيروت");
+            assertThat(site.nashir.comments.listApproved(id)).hasSize(3);
+            assertThat(site.get("/?p=101").headers().firstValue("Location").orElseThrow()).endsWith("/article/" + id);
+            assertThat(importer(site).run(file, uploads(dir), n -> { }).existed).isEqualTo(3);
+            assertThat(site.nashir.articles.listForBackOffice(null, null, 100)).hasSize(3);
+        }
+    }
+
     @Test
     void a_gzipped_export_imports_the_same(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("export.xml.gz");
