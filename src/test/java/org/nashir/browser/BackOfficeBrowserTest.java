@@ -161,13 +161,15 @@ class BackOfficeBrowserTest {
 
     /** The page's h1 once it reads {@code expected}, or whatever it reads after 15 seconds. */
     static String heading(ChromeDriver b, String expected) {
+        // The old page's h1 can go stale between finding and reading it while the form post navigates: read again.
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(b, Duration.ofSeconds(15))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         try {
-            new org.openqa.selenium.support.ui.WebDriverWait(b, Duration.ofSeconds(15))
-                .until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
+            wait.until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
         } catch (org.openqa.selenium.TimeoutException e) {
             // fall through: the assertion shows what the page says instead
         }
-        return b.findElement(By.tagName("h1")).getText();
+        return wait.until(d -> d.findElement(By.tagName("h1")).getText());
     }
 
     static void signIn(ChromeDriver b, TestSite site, String email) {
