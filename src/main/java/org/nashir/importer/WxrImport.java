@@ -144,7 +144,10 @@ public final class WxrImport {
             return;
         }
         Instant published = postTime(item);
-        boolean live = status.equals("publish");
+        if (status.equals("publish") && published == null) {
+            report.problems.add(new Problem(id, item.line(), "تاريخ النشر مفقود أو غير مفهوم: " + item.date()));
+            return;
+        }
         // What WordPress meant, in Nashir's words: a scheduled post stays scheduled (the scheduler publishes it at its
         // time, at once if that has passed), one pending review waits in review; drafts and private posts are drafts.
         String nashirStatus = switch (status) {
@@ -153,10 +156,6 @@ public final class WxrImport {
             case "pending" -> Article.REVIEW;
             default -> Article.DRAFT;
         };
-        if (live && published == null) {
-            report.problems.add(new Problem(id, item.line(), "تاريخ النشر مفقود أو غير مفهوم: " + item.date()));
-            return;
-        }
         String section = null;
         List<String> tags = new ArrayList<>();
         for (WxrReader.Term t : item.terms()) {
