@@ -3,7 +3,6 @@ package org.nashir.cli;
 import org.nashir.Settings;
 import org.nashir.backup.Backup;
 import org.nashir.storage.Database;
-import org.nashir.storage.Dialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -25,10 +24,7 @@ public final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Settings settings = site.settings(Map.of());
-        if (Dialect.fromUrl(settings.dbUrl()) == Dialect.POSTGRESQL) {
-            System.err.println(RestoreCommand.POSTGRESQL);
-            return 2;
-        }
+        if (RestoreCommand.onPostgresql(settings)) return 2;
         try (Database db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
             Backup.Made made = Backup.create(db, settings.dataDir(), file);
             System.out.println("كُتبت النسخة الاحتياطية " + file.toAbsolutePath() + ": قاعدة بيانات " + made.databaseBytes() / 1024

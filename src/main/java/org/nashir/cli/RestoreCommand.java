@@ -21,6 +21,13 @@ public final class RestoreCommand implements Callable<Integer> {
           pg_restore --clean --if-exists --dbname=… nashir.dump            (الاستعادة)
         وانسخ معها مجلد الوسائط <data>/media والملف <data>/secret.key، وهما مشتركان بين عقد الموقع.""";
 
+    /** True, after telling the operator what to use instead, when the site's database is PostgreSQL. */
+    static boolean onPostgresql(Settings settings) {
+        if (Dialect.fromUrl(settings.dbUrl()) != Dialect.POSTGRESQL) return false;
+        System.err.println(POSTGRESQL);
+        return true;
+    }
+
     @Mixin
     SiteOptions site;
 
@@ -30,10 +37,7 @@ public final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Settings settings = site.settings(Map.of());
-        if (Dialect.fromUrl(settings.dbUrl()) == Dialect.POSTGRESQL) {
-            System.err.println(POSTGRESQL);
-            return 2;
-        }
+        if (onPostgresql(settings)) return 2;
         Path db = Path.of(settings.dbUrl().substring("jdbc:sqlite:".length()));
         if (!db.toAbsolutePath().normalize().equals(settings.dataDir().resolve(Backup.databaseFile()).toAbsolutePath().normalize())) {
             System.err.println("الاستعادة تكتب قاعدة البيانات في مجلد البيانات (" + settings.dataDir().resolve(Backup.databaseFile())

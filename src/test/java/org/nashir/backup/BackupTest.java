@@ -120,5 +120,20 @@ class BackupTest {
         assertThat(Main.run("import", "json", "--data", dir.resolve("fresh").toString(), json.toString())).as("not into a full site").isEqualTo(1);
         assertThat(Files.readString(json)).contains("خبر للنسخ");
         assertThat(List.of(Main.run("export", "xml", "--data", data.toString(), json.toString()))).containsExactly(2);
+
+        // On PostgreSQL the commands say what to use instead, without touching anything.
+        Path config = Files.writeString(dir.resolve("pg.properties"), "NASHIR_DB_URL=jdbc:postgresql://127.0.0.1:1/none\n");
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run("backup", "--config", config.toString(), "--data", dir.resolve("pg").toString(), dir.resolve("pg.zip").toString())).isEqualTo(2);
+            assertThat(Main.run("restore", "--config", config.toString(), "--data", dir.resolve("pg").toString(), zip.toString())).isEqualTo(2);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("pg_dump").contains("pg_restore");
+        assertThat(dir.resolve("pg.zip")).doesNotExist();
+        assertThat(dir.resolve("pg")).doesNotExist();
     }
 }

@@ -161,15 +161,7 @@ class BackOfficeBrowserTest {
 
     /** The page's h1 once it reads {@code expected}, or whatever it reads after 15 seconds. */
     static String heading(ChromeDriver b, String expected) {
-        // The old page's h1 can go stale between finding and reading it while the form post navigates: read again.
-        var wait = new org.openqa.selenium.support.ui.WebDriverWait(b, Duration.ofSeconds(15))
-            .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        try {
-            wait.until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // fall through: the assertion shows what the page says instead
-        }
-        return wait.until(d -> d.findElement(By.tagName("h1")).getText());
+        return textOnceItReads(b, "h1", expected);
     }
 
     /**
@@ -177,14 +169,19 @@ class BackOfficeBrowserTest {
      * form post may have a notice of its own, so waiting for any notice could read the old page's.
      */
     static String status(ChromeDriver b, String expected) {
+        return textOnceItReads(b, "[role=status]", expected);
+    }
+
+    /** The element's text once it reads {@code expected}; the old page's element can go stale mid-read while a post navigates. */
+    private static String textOnceItReads(ChromeDriver b, String css, String expected) {
         var wait = new org.openqa.selenium.support.ui.WebDriverWait(b, Duration.ofSeconds(15))
             .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         try {
-            wait.until(d -> expected.equals(d.findElement(By.cssSelector("[role=status]")).getText()));
+            wait.until(d -> expected.equals(d.findElement(By.cssSelector(css)).getText()));
         } catch (org.openqa.selenium.TimeoutException e) {
             // fall through: the assertion shows what the page says instead
         }
-        return wait.until(d -> d.findElement(By.cssSelector("[role=status]")).getText());
+        return wait.until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     static void signIn(ChromeDriver b, TestSite site, String email) {
