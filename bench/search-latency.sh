@@ -14,7 +14,7 @@ out=bench/results
 mkdir -p "$out"
 ./nashir --help >/dev/null
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -B -q test -Dtest=SearchLoadBench -Dsurefire.failIfNoSpecifiedTests=false -Dnashir.shared="$SHARED" -Dnashir.bench.data="$DATA" \
+./mvnw -B -q test -Pbench -Dtest=SearchLoadBench -Dsurefire.failIfNoSpecifiedTests=false -Dnashir.shared="$SHARED" -Dnashir.bench.data="$DATA" \
   -DtrimStackTrace=false | tee "$out/search-prepare.txt" | grep -E "import:|index build:" || true
 grep -hE "import:|index build:" target/surefire-reports/*SearchLoadBench*-output.txt 2>/dev/null | tee -a "$out/search-prepare.txt" || true
 # One address (wrk's) sends every request: lift the per-address search limit for the measurement.

@@ -14,7 +14,7 @@ out=bench/results
 mkdir -p "$out" "$work"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./nashir --help >/dev/null
-./mvnw -B -q test -Dtest=WxrMemoryBench -Dsurefire.failIfNoSpecifiedTests=false -Dnashir.shared="$SHARED" \
+./mvnw -B -q test -Pbench -Dtest=WxrMemoryBench -Dsurefire.failIfNoSpecifiedTests=false -Dnashir.shared="$SHARED" \
   -Dnashir.bench.posts="$POSTS" -Dnashir.bench.wxr="$PWD/$work/export.xml"
 ls -l "$work/export.xml"
 rm -rf "$work/data"

@@ -2,11 +2,9 @@ package org.nashir.account;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.nashir.site.AdminFrame;
-import org.nashir.site.Guard;
-import org.nashir.site.NotFound;
-import org.nashir.site.Site;
-import org.nashir.site.Templates;
+import org.nashir.web.NotFound;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
 
 import java.util.List;
 import java.util.Optional;
@@ -65,12 +63,12 @@ public final class AccountRoutes {
 
     public void auditLog(Context ctx) {
         templates.send(ctx, 200, "admin/audit.jte",
-            new AuditPage(site.adminFrame(ctx, site.messages().get("admin.audit"), "audit"), audit.listLatest(500)));
+            new AuditPage(AdminFrame.of(site, ctx, site.messages().get("admin.audit"), "audit"), audit.listLatest(500)));
     }
 
     private void render(Context ctx, int status, String error, String name, String email) {
         templates.send(ctx, status, "admin/accounts.jte",
-            new AccountsPage(site.adminFrame(ctx, site.messages().get("admin.accounts"), "accounts"), accounts.listAll(), List.of(Role.values()), error, name, email));
+            new AccountsPage(AdminFrame.of(site, ctx, site.messages().get("admin.accounts"), "accounts"), accounts.listAll(), List.of(Role.values()), error, name, email));
     }
 
     static Optional<Role> parseRole(String raw) {

@@ -1,10 +1,8 @@
 package org.nashir.account;
 
 import io.javalin.http.Context;
-import org.nashir.site.AdminFrame;
-import org.nashir.site.Guard;
-import org.nashir.site.Site;
-import org.nashir.site.Templates;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
 
 import java.util.Optional;
 
@@ -74,7 +72,7 @@ public final class SignInRoutes {
 
     private void render(Context ctx, int status, String next, String email, String error) {
         templates.send(ctx, status, "admin/sign-in.jte",
-            new SignInPage(site.adminFrame(ctx, site.messages().get("sign-in.title"), "sign-in"), next == null ? "" : next, email, error));
+            new SignInPage(AdminFrame.of(site, ctx, site.messages().get("sign-in.title"), "sign-in"), next == null ? "" : next, email, error));
     }
 
     /** Only a path inside the back office: never an absolute URL someone slipped into the link. */

@@ -2,11 +2,9 @@ package org.nashir.account;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.nashir.site.AdminFrame;
-import org.nashir.site.Guard;
-import org.nashir.site.NotFound;
-import org.nashir.site.Site;
-import org.nashir.site.Templates;
+import org.nashir.web.NotFound;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
 
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +59,6 @@ public final class TokenRoutes {
     private void render(Context ctx, int status, String created, String error, String name) {
         Account me = Guard.required(ctx).account();
         templates.send(ctx, status, "admin/tokens.jte",
-            new TokensPage(site.adminFrame(ctx, site.messages().get("admin.tokens"), "tokens"), tokens.listFor(me.id()), created, error, name));
+            new TokensPage(AdminFrame.of(site, ctx, site.messages().get("admin.tokens"), "tokens"), tokens.listFor(me.id()), created, error, name));
     }
 }

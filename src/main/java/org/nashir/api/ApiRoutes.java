@@ -7,9 +7,10 @@ import org.nashir.article.ArticleStore;
 import org.nashir.article.Byline;
 import org.nashir.article.Tag;
 import org.nashir.article.Teaser;
-import org.nashir.section.Section;
-import org.nashir.section.SectionStore;
-import org.nashir.site.PageCache;
+import org.nashir.article.Section;
+import org.nashir.article.SectionStore;
+import org.nashir.web.ApiError;
+import org.nashir.web.PageCache;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,19 +28,6 @@ import java.util.Map;
  */
 public final class ApiRoutes {
     static final int MAX_LIMIT = 100;
-
-    /** A client error: status, stable code, messages. */
-    static final class BadRequest extends RuntimeException {
-        final int status;
-        final String code, arabic;
-
-        BadRequest(int status, String code, String english, String arabic) {
-            super(english, null, false, false);
-            this.status = status;
-            this.code = code;
-            this.arabic = arabic;
-        }
-    }
 
     private final ArticleStore articles;
     private final SectionStore sections;
@@ -64,13 +52,13 @@ public final class ApiRoutes {
             ArticleStore.Slice slice;
             String section = ctx.queryParam("section"), tag = ctx.queryParam("tag"), author = ctx.queryParam("author");
             if (section != null) {
-                Section s = sections.findBySlug(section).orElseThrow(() -> new BadRequest(404, "unknown_section", "no section " + section, "القسم غير موجود"));
+                Section s = sections.findBySlug(section).orElseThrow(() -> new ApiError(404, "unknown_section", "no section " + section, "القسم غير موجود"));
                 slice = articles.listInSection(s.id(), limit, offset);
             } else if (tag != null) {
-                Tag t = articles.findTag(tag).orElseThrow(() -> new BadRequest(404, "unknown_tag", "no tag " + tag, "الوسم غير موجود"));
+                Tag t = articles.findTag(tag).orElseThrow(() -> new ApiError(404, "unknown_tag", "no tag " + tag, "الوسم غير موجود"));
                 slice = articles.listTagged(t.id(), limit, offset);
             } else if (author != null) {
-                Byline b = articles.findByline(author).orElseThrow(() -> new BadRequest(404, "unknown_author", "no author " + author, "الكاتب غير موجود"));
+                Byline b = articles.findByline(author).orElseThrow(() -> new ApiError(404, "unknown_author", "no author " + author, "الكاتب غير موجود"));
                 slice = articles.listBylined(b.id(), limit, offset);
             } else if (ctx.queryParam("from") != null || ctx.queryParam("to") != null) {
                 Instant from = date(ctx, "from", LocalDate.of(1900, 1, 1));
@@ -92,9 +80,9 @@ public final class ApiRoutes {
     public void article(Context ctx) {
         answer(ctx, () -> {
             String raw = ctx.pathParam("id");
-            if (!raw.matches("[0-9]{1,18}")) throw new BadRequest(404, "unknown_article", "no article " + raw, "المقال غير موجود");
+            if (!raw.matches("[0-9]{1,18}")) throw new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود");
             Article a = articles.findPublished(Long.parseLong(raw))
-                .orElseThrow(() -> new BadRequest(404, "unknown_article", "no article " + raw, "المقال غير موجود"));
+                .orElseThrow(() -> new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود"));
             return describe(a);
         });
     }
@@ -187,27 +175,21 @@ public final class ApiRoutes {
     }
 
     private void answer(Context ctx, java.util.function.Supplier<Object> body) {
-        try {
-            String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());
-            cache.send(ctx, cache.get(key, () -> {
-                try {
-                    return json.writeValueAsBytes(body.get());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }), "application/json; charset=utf-8");
-        } catch (BadRequest e) {
-            ctx.attribute(org.nashir.site.WebServer.ANSWERED, true);
-            ctx.status(e.status).header("Cache-Control", "no-store")
-                .json(Map.of("error", Map.of("code", e.code, "message", e.arabic, "message_en", e.getMessage())));
-        }
+        String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString());
+        cache.send(ctx, cache.get(key, () -> {
+            try {
+                return json.writeValueAsBytes(body.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }), "application/json; charset=utf-8");
     }
 
     private static int number(Context ctx, String name, int dflt, int min, int max) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isEmpty()) return dflt;
         if (!raw.matches("[0-9]{1,7}") || Integer.parseInt(raw) < min || Integer.parseInt(raw) > max) {
-            throw new BadRequest(400, "bad_" + name, name + " must be a whole number from " + min + " to " + max,
+            throw new ApiError(400, "bad_" + name, name + " must be a whole number from " + min + " to " + max,
                 "القيمة " + name + " يجب أن تكون عدداً صحيحاً بين " + min + " و" + max);
         }
         return Integer.parseInt(raw);
@@ -219,7 +201,7 @@ public final class ApiRoutes {
         try {
             return LocalDate.parse(raw).atStartOfDay(zone).toInstant();
         } catch (DateTimeException e) {
-            throw new BadRequest(400, "bad_date", name + " must be a date like 2015-11-16", "التاريخ " + name + " يجب أن يكون بالشكل 2015-11-16");
+            throw new ApiError(400, "bad_date", name + " must be a date like 2015-11-16", "التاريخ " + name + " يجب أن يكون بالشكل 2015-11-16");
         }
     }
 }

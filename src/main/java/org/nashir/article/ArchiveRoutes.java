@@ -1,12 +1,11 @@
 package org.nashir.article;
 
 import io.javalin.http.Context;
-import org.nashir.site.ListingPage;
-import org.nashir.site.NotFound;
-import org.nashir.site.PageCache;
-import org.nashir.site.Pager;
-import org.nashir.site.Site;
-import org.nashir.site.Templates;
+import org.nashir.web.NotFound;
+import org.nashir.web.PageCache;
+import org.nashir.web.Pager;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -88,5 +87,16 @@ public final class ArchiveRoutes {
 
     private static String pad(int n) {
         return n < 10 ? "0" + n : Integer.toString(n);
+    }
+
+    /** {@code /latest}: every article, newest first, paginated. */
+    public void latest(Context ctx) {
+        int number = Pager.parse(ctx.queryParam("page"));
+        cache.send(ctx, cache.get("/latest?" + number, () -> {
+            ArticleStore.Slice slice = articles.listLatest(Pager.PAGE_SIZE, Pager.offset(number));
+            Pager pager = Pager.of("/latest", number, slice.total());
+            String heading = site.messages().get("latest.heading");
+            return templates.render("listing.jte", new ListingPage(site.frame(heading, null, pager.href(number)), heading, null, List.of(), slice.items(), pager));
+        }));
     }
 }

@@ -1,15 +1,17 @@
 package org.nashir.article;
 
+import org.nashir.comment.Comment;
+import org.nashir.comment.CommentStore;
+import org.nashir.comment.CommentsView;
+import org.nashir.media.Media;
+import org.nashir.media.MediaStore;
 import io.javalin.http.Context;
-import org.nashir.section.Section;
-import org.nashir.section.SectionStore;
-import org.nashir.site.ListingPage;
-import org.nashir.site.NotFound;
-import org.nashir.site.PageCache;
-import org.nashir.site.Pager;
-import org.nashir.site.Redirect;
-import org.nashir.site.Site;
-import org.nashir.site.Templates;
+import org.nashir.web.NotFound;
+import org.nashir.web.PageCache;
+import org.nashir.web.Pager;
+import org.nashir.web.Redirect;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
 
 import java.util.List;
 
@@ -20,14 +22,14 @@ public final class ArticleRoutes {
     private final Site site;
     private final Templates templates;
     private final PageCache cache;
-    private final org.nashir.media.MediaStore media;
+    private final MediaStore media;
     private final java.util.function.BiFunction<Long, Integer, List<Long>> related;
-    private final org.nashir.comment.CommentStore comments;
+    private final CommentStore comments;
 
     /** {@code related} gives the ids of articles like one article (search's More Like This), best first. */
     public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache,
-                         org.nashir.media.MediaStore media, java.util.function.BiFunction<Long, Integer, List<Long>> related,
-                         org.nashir.comment.CommentStore comments) {
+                         MediaStore media, java.util.function.BiFunction<Long, Integer, List<Long>> related,
+                         CommentStore comments) {
         this.comments = comments;
         this.media = media;
         this.related = related;
@@ -50,11 +52,16 @@ public final class ArticleRoutes {
             // After a comment, or to reply without JavaScript: the same page with the form's state, not cached.
             String notice = "pending".equals(ctx.queryParam("comment")) ? site.messages().get("comment.pending") : null;
             ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(render(id, slug,
-                new org.nashir.comment.CommentsView.FormState("", "", "", reply == null ? "" : reply, java.util.Map.of(), notice)));
+                new CommentsView.FormState("", "", "", reply == null ? "" : reply, java.util.Map.of(), notice)));
             return;
         }
         String key = Article.path(id) + (slug == null ? "" : "/" + slug);
-        cache.send(ctx, cache.get(key, () -> render(id, slug, org.nashir.comment.CommentsView.FormState.EMPTY)));
+        cache.send(ctx, cache.get(key, () -> render(id, slug, CommentsView.FormState.EMPTY)));
+    }
+
+    /** Before {@code /}: WordPress's own address of a post ({@code /?p=123}) moves on to the imported article. */
+    public void redirectLegacyQuery(Context ctx) {
+        if (ctx.queryString() != null && redirectLegacy(ctx)) ctx.skipRemainingHandlers();
     }
 
     /**
@@ -72,21 +79,21 @@ public final class ArticleRoutes {
     }
 
     /** The article page with the comment form in {@code form}'s state (errors, values); for the comment routes. */
-    public byte[] render(long id, org.nashir.comment.CommentsView.FormState form) {
+    public byte[] render(long id, CommentsView.FormState form) {
         return render(id, null, form);
     }
 
-    private byte[] render(long id, String slug, org.nashir.comment.CommentsView.FormState form) {
+    private byte[] render(long id, String slug, CommentsView.FormState form) {
         Article article = articles.findPublished(id).orElseThrow(() -> new NotFound("no published article " + id, "error.article-not-found"));
         if (slug != null && !slug.equals(article.slug())) throw new Redirect(article.path());
         Section section = sections.listAll().stream().filter(s -> s.id() == article.sectionId()).findFirst().orElseThrow();
         String description = article.summary() != null && !article.summary().isBlank() ? article.summary() : firstWords(article.body());
-        List<org.nashir.comment.Comment> approved = comments.listApproved(id);
+        List<Comment> approved = comments.listApproved(id);
         long count = approved.size();
-        var view = new org.nashir.comment.CommentsView(org.nashir.comment.CommentsView.threads(approved), count,
-            site.fmt().count(count, org.nashir.comment.Comment.COUNT), comments.areClosed(id), form);
+        var view = new CommentsView(CommentsView.threads(approved), count,
+            site.fmt().count(count, Comment.COUNT), comments.areClosed(id), form);
         List<Byline> bylines = articles.listBylines(id);
-        org.nashir.media.Media featured = article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null);
+        Media featured = article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null);
         return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
             article, section, bylines, articles.listTags(id), more(article), featured, view, jsonLd(article, section, bylines, featured, description)));
     }
@@ -97,7 +104,7 @@ public final class ArticleRoutes {
      * schema.org NewsArticle for search engines. Serialized by Jackson, then made safe inside a script element:
      * "</" and the line separators that end a script early are escaped.
      */
-    String jsonLd(Article a, Section section, List<Byline> bylines, org.nashir.media.Media featured, String description) {
+    String jsonLd(Article a, Section section, List<Byline> bylines, Media featured, String description) {
         String base = site.settings().baseUrl();
         java.util.Map<String, Object> ld = new java.util.LinkedHashMap<>();
         ld.put("@context", "https://schema.org");

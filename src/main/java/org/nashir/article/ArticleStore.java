@@ -1,5 +1,6 @@
 package org.nashir.article;
 
+import org.nashir.arabic.Slug;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -119,7 +120,7 @@ public final class ArticleStore {
         return slice("AND a.published_at >= :from AND a.published_at < :to", q -> q.bind("from", from).bind("to", to), limit, offset);
     }
 
-    /** The latest in the same section, without the article itself; a stand-in for related articles until search lands. */
+    /** The latest in the same section, without the article itself: related articles when search finds none alike. */
     public List<Teaser> listAlsoInSection(Article article, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + TEASER_COLUMNS + " FROM article a JOIN section s ON s.id = a.section_id WHERE "
                 + VISIBLE + " AND a.section_id = :section AND a.id <> :id ORDER BY a.published_at DESC, a.id DESC LIMIT :limit")
@@ -236,18 +237,45 @@ public final class ArticleStore {
             .map(ConstructorMapper.of(Row.class)).list());
     }
 
-    /** Inserts the article row; the caller's transaction adds bylines, tags and the change row. */
-    long insert(Handle h, NewArticle a, String slug, String body, long sectionId, Instant now) {
+    /**
+     * A new article row as the two ways in write it: the editor and the API (through {@link Editing}, with
+     * {@code createdBy}) and imports (through {@link ArticleImport}, with views, the old address and an import key).
+     */
+    record NewRow(String title, String kicker, String summary, String bodyHtml, String sourceName, String sourceUrl, String label,
+                  long sectionId, String status, Instant publishedAt, long viewCount, Long createdBy, Long featuredMediaId,
+                  String legacyUrl, String importKey) {}
+
+    /**
+     * The only {@code INSERT INTO article}: the body is sanitized and the slug made from the title here; the
+     * caller's transaction adds bylines, tags and the change row.
+     */
+    long insert(Handle h, NewRow a, Instant now) {
         return h.createUpdate("""
-                INSERT INTO article (slug, title, kicker, summary, body, source_name, source_url, label, section_id,
-                                     status, published_at, updated_at, created_at, view_count, version, legacy_url, import_key)
-                VALUES (:slug, :title, :kicker, :summary, :body, :sourceName, :sourceUrl, :label, :section,
-                        :status, :publishedAt, :now, :now, :views, 1, :legacyUrl, :importKey)""")
-            .bind("slug", slug).bind("title", a.title()).bind("kicker", a.kicker()).bind("summary", a.summary())
-            .bind("body", body).bind("sourceName", a.sourceName()).bind("sourceUrl", a.sourceUrl()).bind("label", a.label())
-            .bind("section", sectionId).bind("status", a.status()).bind("publishedAt", a.publishedAt()).bind("now", now)
-            .bind("views", a.viewCount()).bind("legacyUrl", a.legacyUrl()).bind("importKey", a.importKey())
+                INSERT INTO article (slug, title, kicker, summary, body, source_name, source_url, label, section_id, status,
+                                     published_at, updated_at, created_at, view_count, version, created_by, featured_media_id,
+                                     legacy_url, import_key)
+                VALUES (:slug, :title, :kicker, :summary, :body, :sourceName, :sourceUrl, :label, :section, :status,
+                        :publishedAt, :now, :now, :views, 1, :by, :media, :legacyUrl, :importKey)""")
+            .bind("slug", Slug.of(a.title())).bind("title", a.title()).bind("kicker", a.kicker()).bind("summary", a.summary())
+            .bind("body", BodyHtml.sanitize(a.bodyHtml())).bind("sourceName", a.sourceName()).bind("sourceUrl", a.sourceUrl())
+            .bind("label", a.label()).bind("section", a.sectionId()).bind("status", a.status()).bind("publishedAt", a.publishedAt())
+            .bind("now", now).bind("views", a.viewCount()).bind("by", a.createdBy()).bind("media", a.featuredMediaId())
+            .bind("legacyUrl", a.legacyUrl()).bind("importKey", a.importKey())
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Sets the article's bylines (in this order) and tags to these names, creating bylines and tags that are new. */
+    void replaceLinks(Handle h, long articleId, List<String> bylines, List<String> tags) {
+        h.createUpdate("DELETE FROM article_author WHERE article_id = :id").bind("id", articleId).execute();
+        h.createUpdate("DELETE FROM article_tag WHERE article_id = :id").bind("id", articleId).execute();
+        int position = 0;
+        for (String name : bylines) {
+            h.createUpdate("INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :b, :p)")
+                .bind("a", articleId).bind("b", ensureByline(h, name)).bind("p", position++).execute();
+        }
+        for (String name : tags) {
+            h.createUpdate("INSERT INTO article_tag (article_id, tag_id) VALUES (:a, :t)").bind("a", articleId).bind("t", ensureTag(h, name)).execute();
+        }
     }
 
     /** Remembers an address the article had on the old site (a {@link LegacyPaths} key); a key already taken stays. */
@@ -267,24 +295,15 @@ public final class ArticleStore {
         h.createUpdate("UPDATE article SET featured_media_id = :m WHERE id = :a").bind("m", mediaId).bind("a", articleId).execute();
     }
 
-    void addByline(Handle h, long articleId, long authorId, int position) {
-        h.createUpdate("INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :b, :p)")
-            .bind("a", articleId).bind("b", authorId).bind("p", position).execute();
-    }
-
-    void addTag(Handle h, long articleId, long tagId) {
-        h.createUpdate("INSERT INTO article_tag (article_id, tag_id) VALUES (:a, :t)").bind("a", articleId).bind("t", tagId).execute();
-    }
-
     /** The id of the byline with this name, created (with a unique slug) if new. */
-    long ensureByline(Handle h, String name) {
+    private long ensureByline(Handle h, String name) {
         return findIdByName(h, "author", name).orElseGet(() -> h.createUpdate(
                 "INSERT INTO author (slug, name, is_desk) VALUES (:slug, :name, :desk)")
             .bind("slug", Names.uniqueSlug(h, "author", name)).bind("name", name).bind("desk", Byline.looksLikeDesk(name))
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
-    long ensureTag(Handle h, String name) {
+    private long ensureTag(Handle h, String name) {
         return findIdByName(h, "tag", name).orElseGet(() -> h.createUpdate("INSERT INTO tag (slug, name) VALUES (:slug, :name)")
             .bind("slug", Names.uniqueSlug(h, "tag", name)).bind("name", name)
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());

@@ -1,7 +1,6 @@
 package org.nashir.article;
 
-import org.nashir.section.Section;
-import org.nashir.site.AdminFrame;
+import org.nashir.account.AdminFrame;
 
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,10 @@ public final class EditorPages {
     /** A picture that can be chosen as the featured image. */
     public record Picture(long id, String label) {}
 
-    public record EditPage(AdminFrame frame, Long id, ArticleForm form, Map<String, ArticleForm.Problem> errors, List<Section> sections,
+    public record EditPage(AdminFrame frame, Long id, ArticleForm form, Map<String, ArticleCommand.Problem> errors, List<Section> sections,
                            List<Picture> pictures, List<String> tagNames, String status, boolean canPublish, String publicPath) {
         public String error(String field) {
-            ArticleForm.Problem p = errors.get(field);
+            ArticleCommand.Problem p = errors.get(field);
             return p == null ? null : frame.t().get(p.key(), p.args());
         }
     }

@@ -1,16 +1,18 @@
 package org.nashir.article;
 
+import org.nashir.arabic.Slug;
+import org.nashir.comment.CommentsView;
+import org.nashir.media.Media;
+import org.nashir.account.AdminFrame;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.account.Account;
 import org.nashir.account.Role;
-import org.nashir.section.Section;
-import org.nashir.section.SectionStore;
-import org.nashir.site.Forbidden;
-import org.nashir.site.Guard;
-import org.nashir.site.NotFound;
-import org.nashir.site.Site;
-import org.nashir.site.Templates;
+import org.nashir.web.Forbidden;
+import org.nashir.account.Guard;
+import org.nashir.web.NotFound;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
 
 import java.time.Clock;
 import java.util.List;
@@ -24,13 +26,13 @@ public final class EditorRoutes {
     private final SectionStore sections;
     private final Editing editing;
     private final Supplier<List<EditorPages.Picture>> pictures;
-    private final java.util.function.Function<String, org.nashir.media.Media> featured;
+    private final java.util.function.Function<String, Media> featured;
     private final Site site;
     private final Templates templates;
     private final Clock clock;
 
     public EditorRoutes(ArticleStore articles, RevisionStore revisions, SectionStore sections, Editing editing,
-                        Supplier<List<EditorPages.Picture>> pictures, java.util.function.Function<String, org.nashir.media.Media> featured,
+                        Supplier<List<EditorPages.Picture>> pictures, java.util.function.Function<String, Media> featured,
                         Site site, Templates templates, Clock clock) {
         this.featured = featured;
         this.articles = articles;
@@ -48,7 +50,7 @@ public final class EditorRoutes {
         String status = ctx.queryParam("status");
         if (status != null && !List.of(Article.DRAFT, Article.REVIEW, Article.SCHEDULED, Article.PUBLISHED, Article.ARCHIVED).contains(status)) status = null;
         List<ArticleStore.Row> rows = articles.listForBackOffice(status, me.role() == Role.WRITER ? me.id() : null, 200);
-        templates.send(ctx, 200, "admin/articles.jte", new EditorPages.ListPage(site.adminFrame(ctx, site.messages().get("admin.articles"), "articles"), rows, status));
+        templates.send(ctx, 200, "admin/articles.jte", new EditorPages.ListPage(AdminFrame.of(site, ctx, site.messages().get("admin.articles"), "articles"), rows, status));
     }
 
     public void newForm(Context ctx) {
@@ -64,7 +66,7 @@ public final class EditorRoutes {
             editor(ctx, 422, null, form, errors, Article.DRAFT, "new");
             return;
         }
-        Editing.Saved saved = editing.create(form, me);
+        Editing.Saved saved = editing.create(form.toCommand(site.fmt().zone()), me);
         ctx.redirect("/admin/articles/" + saved.id() + "?done=" + notice(form.action()), HttpStatus.SEE_OTHER);
     }
 
@@ -84,12 +86,12 @@ public final class EditorRoutes {
             return;
         }
         try {
-            editing.update(a.id(), form, me);
+            editing.update(a.id(), form.toCommand(site.fmt().zone()), me);
         } catch (Editing.StaleEdit stale) {
             Revision theirs = revisions.find(a.id(), stale.current.version()).orElseThrow();
             Revision yours = new Revision(a.id(), -1, form.title(), form.kicker(), form.summary(), BodyHtml.sanitize(form.body()), null, null, null,
                 0, "", "", "", null, me.name(), clock.instant());
-            templates.send(ctx, 409, "admin/conflict.jte", new EditorPages.ConflictPage(site.adminFrame(ctx, site.messages().get("conflict.title"), "articles"),
+            templates.send(ctx, 409, "admin/conflict.jte", new EditorPages.ConflictPage(AdminFrame.of(site, ctx, site.messages().get("conflict.title"), "articles"),
                 a.id(), form, theirs, WordDiff.between(yours.text(), theirs.text())));
             return;
         }
@@ -106,19 +108,19 @@ public final class EditorRoutes {
         Article draft = new Article(0, "", form.title(), ArticleForm.blankToNull(form.kicker()), ArticleForm.blankToNull(form.summary()),
             BodyHtml.sanitize(form.body()), ArticleForm.blankToNull(form.sourceName()), ArticleForm.blankToNull(form.sourceUrl()),
             ArticleForm.blankToNull(form.label()), section.id(), Article.DRAFT, at, at, at, 0, 0, null, null, null, null);
-        List<Byline> bylines = ArticleForm.names(form.bylines()).stream().map(n -> new Byline(0, org.nashir.arabic.Slug.of(n), n, Byline.looksLikeDesk(n), null, null)).toList();
-        List<Tag> tags = ArticleForm.names(form.tags()).stream().map(n -> new Tag(0, org.nashir.arabic.Slug.of(n), n)).toList();
+        List<Byline> bylines = ArticleForm.names(form.bylines()).stream().map(n -> new Byline(0, Slug.of(n), n, Byline.looksLikeDesk(n), null, null)).toList();
+        List<Tag> tags = ArticleForm.names(form.tags()).stream().map(n -> new Tag(0, Slug.of(n), n)).toList();
         ctx.header("X-Robots-Tag", "noindex");
         templates.send(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
             draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId()),
-            new org.nashir.comment.CommentsView(List.of(), 0, "", true, org.nashir.comment.CommentsView.FormState.EMPTY), null));
+            new CommentsView(List.of(), 0, "", true, CommentsView.FormState.EMPTY), null));
     }
 
     public void revisionList(Context ctx) {
         Article a = find(ctx);
         mayEdit(ctx, a);
         templates.send(ctx, 200, "admin/revisions.jte", new EditorPages.RevisionsPage(
-            site.adminFrame(ctx, site.messages().get("revisions.title", a.title()), "articles"), a, revisions.listFor(a.id())));
+            AdminFrame.of(site, ctx, site.messages().get("revisions.title", a.title()), "articles"), a, revisions.listFor(a.id())));
     }
 
     public void compare(Context ctx) {
@@ -127,7 +129,7 @@ public final class EditorRoutes {
         Revision old = revision(ctx, a);
         Revision current = revisions.find(a.id(), a.version()).orElse(old);
         templates.send(ctx, 200, "admin/compare.jte", new EditorPages.ComparePage(
-            site.adminFrame(ctx, site.messages().get("revisions.compare-title", site.fmt().number(old.version()), site.fmt().number(a.version())), "articles"),
+            AdminFrame.of(site, ctx, site.messages().get("revisions.compare-title", site.fmt().number(old.version()), site.fmt().number(a.version())), "articles"),
             a, old, WordDiff.between(old.text(), current.text())));
     }
 
@@ -145,10 +147,10 @@ public final class EditorRoutes {
         ctx.redirect("/admin/articles?done=deleted", HttpStatus.SEE_OTHER);
     }
 
-    private void editor(Context ctx, int status, Long id, ArticleForm form, Map<String, ArticleForm.Problem> errors, String articleStatus, String active) {
+    private void editor(Context ctx, int status, Long id, ArticleForm form, Map<String, ArticleCommand.Problem> errors, String articleStatus, String active) {
         Account me = Guard.required(ctx).account();
         String title = id == null ? site.messages().get("admin.new-article") : form.title();
-        templates.send(ctx, status, "admin/editor.jte", new EditorPages.EditPage(site.adminFrame(ctx, title, active), id, form, errors,
+        templates.send(ctx, status, "admin/editor.jte", new EditorPages.EditPage(AdminFrame.of(site, ctx, title, active), id, form, errors,
             sections.listAll(), pictures.get(), articles.listTagNames(), articleStatus, me.role().canPublish(), id == null ? null : Article.path(id)));
     }
 

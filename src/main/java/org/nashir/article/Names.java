@@ -1,7 +1,12 @@
 package org.nashir.article;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.nashir.arabic.Slug;
+import org.nashir.storage.ChangeFeed;
+import org.nashir.storage.ChangeKind;
+
+import java.util.Optional;
 
 /** Slugs for named things (sections, bylines, tags): readable, and unique within their table. */
 public final class Names {
@@ -14,7 +19,7 @@ public final class Names {
     }
 
     /** The current slug of what was once at {@code oldSlug}, if it was renamed. */
-    public static java.util.Optional<String> currentSlug(org.jdbi.v3.core.Jdbi jdbi, String kind, String oldSlug) {
+    public static Optional<String> currentSlug(Jdbi jdbi, String kind, String oldSlug) {
         String table = switch (kind) {
             case "section" -> "section";
             case "tag" -> "tag";
@@ -29,20 +34,21 @@ public final class Names {
      * Renames row {@code id} of {@code table}: a new name and slug, the old slug kept as a redirect, and a change
      * row so cached pages (navigation, listings) are dropped. Returns false when another row has that name.
      */
-    public static boolean rename(Handle h, org.nashir.storage.ChangeFeed changes, String table, long id, String name) {
+    public static boolean rename(Handle h, ChangeFeed changes, ChangeKind renamed, long id, String name) {
+        String table = renamed.entity().code();
         String clean = name.strip();
         if (h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE name = :n AND id <> :id").bind("n", clean).bind("id", id).mapTo(Integer.class).one() > 0) {
             return false;
         }
         String oldSlug = h.createQuery("SELECT slug FROM " + table + " WHERE id = :id").bind("id", id).mapTo(String.class).one();
-        String newSlug = org.nashir.arabic.Slug.of(clean);
+        String newSlug = Slug.of(clean);
         if (!newSlug.equals(oldSlug)) {
             h.createUpdate("UPDATE " + table + " SET slug = :tmp WHERE id = :id").bind("tmp", "renaming-" + id).bind("id", id).execute();
             newSlug = uniqueSlug(h, table, clean);
             rememberOldSlug(h, table, oldSlug, id);
         }
         h.createUpdate("UPDATE " + table + " SET name = :n, slug = :s WHERE id = :id").bind("n", clean).bind("s", newSlug).bind("id", id).execute();
-        changes.append(h, table + ".renamed", table, id);
+        changes.append(h, renamed, id);
         return true;
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.nashir.storage.ChangeFeed;
+import org.nashir.storage.ChangeKind;
 import org.nashir.storage.Database;
 import org.nashir.storage.Dialect;
 
@@ -198,9 +199,8 @@ public final class SiteExport {
                         if (t.identity()) h.execute("SELECT setval(pg_get_serial_sequence('" + t.name() + "', 'id'), COALESCE((SELECT MAX(id) FROM " + t.name() + "), 0) + 1, false)");
                     }
                 }
-                for (long id : h.createQuery("SELECT id FROM article ORDER BY id").mapTo(Long.class).list()) changes.append(h, "article.imported", "article", id);
+                for (long id : h.createQuery("SELECT id FROM article ORDER BY id").mapTo(Long.class).list()) changes.append(h, ChangeKind.ARTICLE_IMPORTED, id);
                 h.commit();
-                changes.poll();
                 return rows;
             } catch (Refused | IOException | RuntimeException e) {
                 if (h.isInTransaction()) h.rollback();

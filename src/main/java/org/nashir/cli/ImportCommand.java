@@ -1,5 +1,6 @@
 package org.nashir.cli;
 
+import org.nashir.backup.SiteExport;
 import org.nashir.Nashir;
 import org.nashir.importer.Importing;
 import org.nashir.importer.WxrImport;
@@ -47,7 +48,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         int imported = 0, existing = 0, failed = 0;
         try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC())) {
-            Importing importing = new Importing(nashir.publishing, nashir.settings.timeZone());
+            Importing importing = new Importing(nashir.imports, nashir.settings.timeZone());
             for (Path file : files) {
                 Importing.Outcome o;
                 try {
@@ -79,7 +80,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         boolean failed = false;
         try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC())) {
-            WxrImport wxr = new WxrImport(nashir.publishing, nashir.articles, nashir.comments, nashir.spam, nashir.media,
+            WxrImport wxr = new WxrImport(nashir.imports, nashir.articles, nashir.comments, nashir.spam, nashir.media,
                 nashir.settings.timeZone(), section, nashir.settings.mediaMaxMegabytes() * 1024L * 1024L);
             for (Path file : files) {
                 if (!Files.isReadable(file)) {
@@ -122,10 +123,10 @@ public final class ImportCommand implements Callable<Integer> {
         Path file = files.getFirst();
         try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC());
              java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            long rows = new org.nashir.backup.SiteExport(nashir.db, nashir.changes).importInto(in);
+            long rows = new SiteExport(nashir.db, nashir.changes).importInto(in);
             System.out.println("استُورد " + rows + " صفاً من " + file + "؛ يُبنى فهرس البحث عند تشغيل الموقع.");
             return 0;
-        } catch (org.nashir.backup.SiteExport.Refused e) {
+        } catch (SiteExport.Refused e) {
             System.err.println("✗ " + file + ": " + e.getMessage() + " (لم يُستورد شيء)");
             return 1;
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package org.nashir.cli;
 
-import org.nashir.Settings;
+import org.nashir.config.Settings;
 import org.nashir.backup.Backup;
 import org.nashir.storage.Dialect;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package org.nashir.cli;
 
-import org.nashir.Settings;
+import org.nashir.config.Settings;
 import picocli.CommandLine.Option;
 
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.nashir.comment;
 
+import org.nashir.arabic.Plural;
 import java.time.Instant;
 
 /** A reader's comment. {@code email} is never shown to readers; the body is plain text. */
@@ -10,5 +11,5 @@ public record Comment(long id, long articleId, Long parentId, String name, Strin
     public static final String SPAM = "spam";
 
     /** "تعليق واحد، تعليقان، ٣ تعليقات، ١١ تعليقًا، ١٠٠ تعليق". */
-    public static final org.nashir.arabic.Plural COUNT = new org.nashir.arabic.Plural("تعليق واحد", "تعليقان", "تعليقات", "تعليقًا", "تعليق");
+    public static final Plural COUNT = new Plural("تعليق واحد", "تعليقان", "تعليقات", "تعليقًا", "تعليق");
 }

@@ -2,9 +2,9 @@ package org.nashir.comment;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.nashir.site.NotFound;
-import org.nashir.site.RateLimit;
-import org.nashir.site.Site;
+import org.nashir.web.NotFound;
+import org.nashir.web.RateLimit;
+import org.nashir.web.Site;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.function.LongPredicate;
  */
 public final class CommentRoutes {
     private final CommentStore comments;
-    private final SpamGuard guard;
+    private final SpamGuard spam;
     private final RateLimit perAddress;
     private final RateLimit perArticle;
     private final LongPredicate articleVisible;
@@ -26,11 +26,11 @@ public final class CommentRoutes {
     private final int trustAfter;
 
     /** {@code articlePage} renders an article with a given form state (the article feature owns that page). */
-    public CommentRoutes(CommentStore comments, SpamGuard guard, RateLimit perAddress, RateLimit perArticle, LongPredicate articleVisible,
+    public CommentRoutes(CommentStore comments, SpamGuard spam, RateLimit perAddress, RateLimit perArticle, LongPredicate articleVisible,
                          BiFunction<Long, CommentsView.FormState, byte[]> articlePage, Site site, int trustAfter) {
         this.trustAfter = trustAfter;
         this.comments = comments;
-        this.guard = guard;
+        this.spam = spam;
         this.perAddress = perAddress;
         this.perArticle = perArticle;
         this.articleVisible = articleVisible;
@@ -44,7 +44,7 @@ public final class CommentRoutes {
         if (raw == null || !raw.matches("[0-9]{1,18}") || !articleVisible.test(Long.parseLong(raw))) {
             throw new NotFound("token for unknown article " + raw, "error.article-not-found");
         }
-        ctx.header("Cache-Control", "no-store").json(Map.of("token", guard.token(Long.parseLong(raw))));
+        ctx.header("Cache-Control", "no-store").json(Map.of("token", spam.token(Long.parseLong(raw))));
     }
 
     public void submit(Context ctx) {
@@ -73,8 +73,8 @@ public final class CommentRoutes {
             reshow(ctx, articleId, f, errors, 422);
             return;
         }
-        String ipHash = guard.hash(ctx.ip()), emailHash = guard.hash(f.email());
-        SpamGuard.Verdict v = guard.judge(articleId, f, ipHash, emailHash);
+        String ipHash = spam.hash(ctx.ip()), emailHash = spam.hash(f.email());
+        SpamGuard.Verdict v = spam.judge(articleId, f, ipHash, emailHash);
         if (v.outcome().equals("reject")) {
             reshow(ctx, articleId, f, Map.of("comment", site.messages().get("comment.reject." + v.reason())), 422);
             return;

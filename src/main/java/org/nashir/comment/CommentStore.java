@@ -3,6 +3,7 @@ package org.nashir.comment;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.nashir.storage.ChangeFeed;
+import org.nashir.storage.ChangeKind;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,18 +34,16 @@ public final class CommentStore {
     }
 
     long insert(long articleId, Long parentId, CommentForm f, String status, String reason, String ipHash, String emailHash, String bodyHash) {
-        long id = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             long created = h.createUpdate("""
                     INSERT INTO comment (article_id, parent_id, name, email, body, status, reason, ip_hash, email_hash, body_hash, created_at)
                     VALUES (:a, :p, :n, :e, :b, :s, :r, :ip, :eh, :bh, :at)""")
                 .bind("a", articleId).bind("p", parentId).bind("n", f.name()).bind("e", f.email().strip()).bind("b", f.body())
                 .bind("s", status).bind("r", reason).bind("ip", ipHash).bind("eh", emailHash).bind("bh", bodyHash).bind("at", clock.instant())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            if (status.equals(Comment.APPROVED)) changes.append(h, "comment.approved", "article", articleId);
+            if (status.equals(Comment.APPROVED)) changes.append(h, ChangeKind.COMMENT_APPROVED, articleId);
             return created;
         });
-        if (status.equals(Comment.APPROVED)) changes.poll();
-        return id;
     }
 
     /**
@@ -103,37 +102,32 @@ public final class CommentStore {
     /** Sets the status of several comments; the articles whose visible comments changed go through the change feed. */
     public int setStatus(List<Long> ids, String status) {
         if (ids.isEmpty()) return 0;
-        int n = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             List<Long> articles = h.createQuery("SELECT DISTINCT article_id FROM comment WHERE id IN (<ids>) AND (status = 'approved' OR :s = 'approved')")
                 .bindList("ids", ids).bind("s", status).mapTo(Long.class).list();
             int rows = h.createUpdate("UPDATE comment SET status = :s WHERE id IN (<ids>)").bindList("ids", ids).bind("s", status).execute();
-            for (long a : articles) changes.append(h, "comment." + status, "article", a);
+            for (long a : articles) changes.append(h, ChangeKind.commentNow(status), a);
             return rows;
         });
-        changes.poll();
-        return n;
     }
 
     public int delete(List<Long> ids) {
         if (ids.isEmpty()) return 0;
-        int n = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             List<Long> articles = h.createQuery("SELECT DISTINCT article_id FROM comment WHERE id IN (<ids>) AND status = 'approved'")
                 .bindList("ids", ids).mapTo(Long.class).list();
             int rows = h.createUpdate("DELETE FROM comment WHERE id IN (<ids>)").bindList("ids", ids).execute();
-            for (long a : articles) changes.append(h, "comment.deleted", "article", a);
+            for (long a : articles) changes.append(h, ChangeKind.COMMENT_DELETED, a);
             return rows;
         });
-        changes.poll();
-        return n;
     }
 
     public void edit(long id, String body) {
         jdbi.useTransaction(h -> {
             h.createUpdate("UPDATE comment SET body = :b WHERE id = :id").bind("b", body).bind("id", id).execute();
             h.createQuery("SELECT article_id FROM comment WHERE id = :id AND status = 'approved'").bind("id", id).mapTo(Long.class)
-                .findOne().ifPresent(a -> changes.append(h, "comment.edited", "article", a));
+                .findOne().ifPresent(a -> changes.append(h, ChangeKind.COMMENT_EDITED, a));
         });
-        changes.poll();
     }
 
     /** Bans the sender of a comment by the hash of its address or its email. */
@@ -165,9 +159,8 @@ public final class CommentStore {
     public void setClosed(long articleId, boolean closed) {
         jdbi.useTransaction(h -> {
             h.createUpdate("UPDATE article SET comments_closed = :c WHERE id = :id").bind("c", closed).bind("id", articleId).execute();
-            changes.append(h, "comments." + (closed ? "closed" : "opened"), "article", articleId);
+            changes.append(h, closed ? ChangeKind.COMMENTS_CLOSED : ChangeKind.COMMENTS_OPENED, articleId);
         });
-        changes.poll();
     }
 
     Instant now() {

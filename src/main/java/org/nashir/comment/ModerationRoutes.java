@@ -2,10 +2,10 @@ package org.nashir.comment;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.nashir.site.AdminFrame;
-import org.nashir.site.NotFound;
-import org.nashir.site.Site;
-import org.nashir.site.Templates;
+import org.nashir.account.AdminFrame;
+import org.nashir.web.NotFound;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
 
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,7 @@ public final class ModerationRoutes {
         String status = Comment.SPAM.equals(ctx.queryParam("status")) ? Comment.SPAM : Comment.PENDING;
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         if (q.length() > 200) q = q.substring(0, 200);
-        templates.send(ctx, code, "admin/comments.jte", new QueuePage(site.adminFrame(ctx, site.messages().get("moderation.title"), "comments"),
+        templates.send(ctx, code, "admin/comments.jte", new QueuePage(AdminFrame.of(site, ctx, site.messages().get("moderation.title"), "comments"),
             status, q, comments.listQueue(status, q, 200), comments.countPending(), error));
     }
 

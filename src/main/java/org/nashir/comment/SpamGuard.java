@@ -1,6 +1,7 @@
 package org.nashir.comment;
 
 import org.nashir.arabic.ArabicText;
+import org.nashir.config.Settings;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,10 +34,6 @@ public final class SpamGuard {
     static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.|\\b[a-z0-9-]+\\.(com|net|org|info|ru|xyz|top|io)\\b)");
 
-    /** The rules a site may re-decide, and what each does by default. */
-    public static final java.util.Map<String, String> DEFAULT_OUTCOMES = java.util.Map.of("honeypot", "reject", "too-fast", "reject",
-        "expired", "reject", "token", "reject", "banned", "reject", "duplicate", "reject", "links", "spam", "blocklist", "spam", "no-token", "hold");
-    public static final java.util.Set<String> OUTCOMES = java.util.Set.of("reject", "hold", "spam");
 
     private final java.util.Map<String, String> outcomes;
     private final byte[] key;
@@ -45,7 +42,7 @@ public final class SpamGuard {
     private final CommentStore store;
 
     public SpamGuard(byte[] key, Clock clock, List<String> blocklist, java.util.Map<String, String> outcomes, CommentStore store) {
-        java.util.Map<String, String> all = new java.util.HashMap<>(DEFAULT_OUTCOMES);
+        java.util.Map<String, String> all = new java.util.HashMap<>(Settings.COMMENT_RULE_DEFAULTS);
         all.putAll(outcomes);
         this.outcomes = java.util.Map.copyOf(all);
         this.key = key.clone();

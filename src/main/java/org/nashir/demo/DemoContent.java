@@ -1,5 +1,7 @@
 package org.nashir.demo;
 
+import org.nashir.account.Passwords;
+import org.nashir.account.Role;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nashir.Nashir;
@@ -37,8 +39,8 @@ public final class DemoContent {
      */
     public static java.util.Optional<String> demoAdmin(Nashir nashir) {
         if (nashir.accounts.any()) return java.util.Optional.empty();
-        String password = org.nashir.account.Passwords.generate();
-        nashir.accounts.create(ADMIN_EMAIL, "مدير الموقع التجريبي", org.nashir.account.Role.ADMIN, password);
+        String password = Passwords.generate();
+        nashir.accounts.create(ADMIN_EMAIL, "مدير الموقع التجريبي", Role.ADMIN, password);
         return java.util.Optional.of(password);
     }
 
@@ -50,7 +52,7 @@ public final class DemoContent {
         int added = 0;
         for (Item item : read()) {
             Instant at = now.minus(Duration.ofHours(item.hours())).minus(Duration.ofMinutes(7));
-            long id = nashir.publishing.create(new NewArticle(item.title(), item.kicker(), item.summary(),
+            long id = nashir.imports.create(new NewArticle(item.title(), item.kicker(), item.summary(),
                 BodyHtml.fromParagraphs(item.paragraphs()), item.bylines(), null, null, item.section(), item.tags(), item.label(),
                 Article.PUBLISHED, at, 0, null, "demo:" + item.title())).id();
             // Spread the article's readers over the hours since it was published, up to a week.
@@ -65,7 +67,7 @@ public final class DemoContent {
         }
         nashir.viewStore.add(recentViews);
         try (InputStream in = DemoContent.class.getResourceAsStream("/demo/archive-page.txt")) {
-            Importing.Outcome o = new Importing(nashir.publishing, nashir.settings.timeZone())
+            Importing.Outcome o = new Importing(nashir.imports, nashir.settings.timeZone())
                 .importText("demo/archive-page.txt", in.readAllBytes(), "ثقافة");
             if (o.failed()) throw new IllegalStateException("the demo archive page did not import: " + o.problems());
             added++;

@@ -1,5 +1,7 @@
 package org.nashir.feed;
 
+import org.nashir.media.MediaStore;
+import org.nashir.config.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
@@ -13,10 +15,10 @@ import org.nashir.article.ArticleStore;
 import org.nashir.article.Byline;
 import org.nashir.article.Tag;
 import org.nashir.article.Teaser;
-import org.nashir.section.Section;
-import org.nashir.section.SectionStore;
-import org.nashir.site.NotFound;
-import org.nashir.site.PageCache;
+import org.nashir.article.Section;
+import org.nashir.article.SectionStore;
+import org.nashir.web.NotFound;
+import org.nashir.web.PageCache;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,13 +42,13 @@ public final class FeedRoutes {
 
     private final ArticleStore articles;
     private final SectionStore sections;
-    private final org.nashir.Settings settings;
+    private final Settings settings;
     private final PageCache cache;
     private final Clock clock;
 
-    private final org.nashir.media.MediaStore media;
+    private final MediaStore media;
 
-    public FeedRoutes(ArticleStore articles, SectionStore sections, org.nashir.media.MediaStore media, org.nashir.Settings settings,
+    public FeedRoutes(ArticleStore articles, SectionStore sections, MediaStore media, Settings settings,
                       PageCache cache, Clock clock) {
         this.media = media;
         this.articles = articles;

@@ -4,7 +4,7 @@ import org.nashir.arabic.ArabicText;
 import org.nashir.article.Article;
 import org.nashir.article.BodyHtml;
 import org.nashir.article.NewArticle;
-import org.nashir.article.Publishing;
+import org.nashir.article.ArticleImport;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,11 +31,11 @@ public final class Importing {
         }
     }
 
-    private final Publishing publishing;
+    private final ArticleImport imports;
     private final ZoneId zone;
 
-    public Importing(Publishing publishing, ZoneId zone) {
-        this.publishing = publishing;
+    public Importing(ArticleImport imports, ZoneId zone) {
+        this.imports = imports;
         this.zone = zone;
     }
 
@@ -56,7 +56,7 @@ public final class Importing {
         TextDump.Parsed p = result.article();
         String key = "text:" + sha256(ArabicText.fold(p.title()) + "|" + p.published().toLocalDate());
         try {
-            Publishing.Created created = publishing.create(new NewArticle(p.title(), null, null, BodyHtml.fromParagraphs(p.paragraphs()),
+            ArticleImport.Created created = imports.create(new NewArticle(p.title(), null, null, BodyHtml.fromParagraphs(p.paragraphs()),
                 p.bylines(), p.sourceName(), p.sourceUrl(), p.section() != null ? p.section() : section, p.tags(), p.label(),
                 Article.PUBLISHED, p.published().atZone(zone).toInstant(), p.views() == null ? 0 : p.views(), null, key));
             return new Outcome(file, created.id(), created.existed(), List.of());

@@ -6,7 +6,7 @@ import org.nashir.article.Article;
 import org.nashir.article.ArticleStore;
 import org.nashir.article.LegacyPaths;
 import org.nashir.article.NewArticle;
-import org.nashir.article.Publishing;
+import org.nashir.article.ArticleImport;
 import org.nashir.comment.Comment;
 import org.nashir.comment.CommentStore;
 import org.nashir.comment.SpamGuard;
@@ -61,7 +61,7 @@ public final class WxrImport {
     private static final Pattern SHORTCODE = Pattern.compile("\\[/?[a-zA-Z][a-zA-Z0-9_-]*(?:\\s[^\\]]*)?/?]");
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-    private final Publishing publishing;
+    private final ArticleImport imports;
     private final ArticleStore articles;
     private final CommentStore comments;
     private final SpamGuard spam;
@@ -70,9 +70,9 @@ public final class WxrImport {
     private final String defaultSection;
     private final long maxMediaBytes;
 
-    public WxrImport(Publishing publishing, ArticleStore articles, CommentStore comments, SpamGuard spam, MediaStore media, ZoneId zone,
+    public WxrImport(ArticleImport imports, ArticleStore articles, CommentStore comments, SpamGuard spam, MediaStore media, ZoneId zone,
                      String defaultSection, long maxMediaBytes) {
-        this.publishing = publishing;
+        this.imports = imports;
         this.articles = articles;
         this.comments = comments;
         this.spam = spam;
@@ -176,7 +176,7 @@ public final class WxrImport {
         if (mediaDir != null) a = withLocalImages(a, mediaDir, report);
         try {
             int[] commentCount = new int[1];
-            Publishing.Created created = publishing.create(a, (h, articleId) -> {
+            ArticleImport.Created created = imports.create(a, (h, articleId) -> {
                 for (String old : legacyKeys(item, id)) articles.addLegacyPath(h, old, articleId);
                 if (featured != null) articles.setFeaturedMedia(h, articleId, featured);
                 commentCount[0] = addComments(h, articleId, item.comments());

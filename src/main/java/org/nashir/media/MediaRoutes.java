@@ -3,11 +3,11 @@ package org.nashir.media;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
-import org.nashir.site.AdminFrame;
-import org.nashir.site.Guard;
-import org.nashir.site.NotFound;
-import org.nashir.site.Site;
-import org.nashir.site.Templates;
+import org.nashir.account.AdminFrame;
+import org.nashir.account.Guard;
+import org.nashir.web.NotFound;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,6 +92,6 @@ public final class MediaRoutes {
 
     private void render(Context ctx, int status, String error, String alt, String caption, String credit) {
         templates.send(ctx, status, "admin/media.jte",
-            new MediaPage(site.adminFrame(ctx, site.messages().get("admin.media"), "media"), media.listLatest(200), error, alt, caption, credit, maxMegabytes));
+            new MediaPage(AdminFrame.of(site, ctx, site.messages().get("admin.media"), "media"), media.listLatest(200), error, alt, caption, credit, maxMegabytes));
     }
 }

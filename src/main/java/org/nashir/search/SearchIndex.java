@@ -1,15 +1,7 @@
 package org.nashir.search;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
@@ -49,19 +41,6 @@ public final class SearchIndex implements AutoCloseable {
      */
     static final String ANALYSIS = "nashir.analysis";
     static final String ANALYSIS_VERSION = "2";
-    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
-    /**
-     * The body keeps offsets in its postings so snippets are cut without analysing the text again. It is indexed
-     * whole but stored only up to {@link #SNIPPET_SOURCE_CHARS}: snippets and related articles read that lead, and
-     * every hit shown decompresses its stored fields, so a shorter stored body makes each search cheaper.
-     */
-    static final org.apache.lucene.document.FieldType BODY = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
-    static final int SNIPPET_SOURCE_CHARS = 3_000;
-
-    static {
-        BODY.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        BODY.freeze();
-    }
     private static final int BATCH = 500;
 
     private final Path root;
@@ -143,9 +122,9 @@ public final class SearchIndex implements AutoCloseable {
     synchronized void apply(ChangeFeed.Change c) {
         if (c.seq() <= seq) return;
         switch (c.entity()) {
-            case "article" -> dirty.add(c.entityId());
-            case "section", "tag", "author" -> dirty.addAll(articles.listIdsLinkedTo(c.entity(), c.entityId()));
-            default -> { }
+            case ARTICLE -> dirty.add(c.entityId());
+            case SECTION, TAG, AUTHOR -> dirty.addAll(articles.listIdsLinkedTo(c.entity().code(), c.entityId()));
+            case UNKNOWN -> { }
         }
         seq = c.seq();
     }
@@ -158,10 +137,10 @@ public final class SearchIndex implements AutoCloseable {
             for (List<Long> chunk : chunks(dirty)) {
                 Set<Long> missing = new LinkedHashSet<>(chunk);
                 for (ArticleStore.Indexable a : articles.listIndexable(chunk)) {
-                    writer.updateDocument(new Term("id", Long.toString(a.id())), document(a));
+                    writer.updateDocument(SearchDocument.idTerm(a.id()), SearchDocument.of(a));
                     missing.remove(a.id());
                 }
-                for (long id : missing) writer.deleteDocuments(new Term("id", Long.toString(id)));
+                for (long id : missing) writer.deleteDocuments(SearchDocument.idTerm(id));
             }
             dirty.clear();
             writer.setLiveCommitData(stamp(seq).entrySet());
@@ -182,43 +161,6 @@ public final class SearchIndex implements AutoCloseable {
         List<List<Long>> out = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i += BATCH) out.add(all.subList(i, Math.min(all.size(), i + BATCH)));
         return out;
-    }
-
-    static Document document(ArticleStore.Indexable a) {
-        Document d = new Document();
-        d.add(new StringField("id", Long.toString(a.id()), Field.Store.YES));
-        // Read back per hit from doc values: loading the stored document would read the whole body too.
-        d.add(new NumericDocValuesField("article_id", a.id()));
-        // What a result line shows, column-stored: results are listed without touching the database or stored bodies.
-        d.add(new org.apache.lucene.document.BinaryDocValuesField("teaser", new org.apache.lucene.util.BytesRef(
-            String.join("\u001F", a.slug(), a.title(), a.sectionSlug(), a.sectionName()))));
-        d.add(new TextField("title", a.title(), Field.Store.YES));
-        d.add(new TextField("title" + ArabicAnalysis.FOLDED_SUFFIX, a.title(), Field.Store.NO));
-        // Everything short that describes the article, in one field: fewer clauses per query word.
-        StringBuilder meta = new StringBuilder();
-        for (String part : new String[] {a.kicker(), a.summary(), a.bylines(), a.sourceName(), a.sectionName(), a.tags()}) {
-            if (part != null && !part.isBlank()) meta.append(part).append('\n');
-        }
-        d.add(new TextField("meta", meta.toString(), Field.Store.NO));
-        if (a.summary() != null) d.add(new StoredField("summary", a.summary()));
-        // Bodies are sanitized HTML: dropping the tags and unescaping entities is enough, and far cheaper than a DOM.
-        String body = org.jsoup.parser.Parser.unescapeEntities(TAG.matcher(a.body()).replaceAll(" "), false).strip();
-        d.add(new Field("body", body, BODY));
-        d.add(new StoredField("body", lead(body)));
-        d.add(new TextField("body" + ArabicAnalysis.FOLDED_SUFFIX, body, Field.Store.NO));
-        for (String slug : a.bylineSlugs().split("\n")) if (!slug.isEmpty()) d.add(new StringField("author", slug, Field.Store.NO));
-        d.add(new StringField("section_slug", a.sectionSlug(), Field.Store.NO));
-        long millis = a.publishedAt().toEpochMilli();
-        d.add(new LongPoint("published", millis));
-        d.add(new NumericDocValuesField("published", millis));
-        return d;
-    }
-
-    /** The body's first {@link #SNIPPET_SOURCE_CHARS} characters, not cutting a surrogate pair in two. */
-    static String lead(String body) {
-        if (body.length() <= SNIPPET_SOURCE_CHARS) return body;
-        int end = Character.isHighSurrogate(body.charAt(SNIPPET_SOURCE_CHARS - 1)) ? SNIPPET_SOURCE_CHARS - 1 : SNIPPET_SOURCE_CHARS;
-        return body.substring(0, end);
     }
 
     /** A searcher over the latest refreshed state; release it with {@link #release}. */
@@ -290,7 +232,7 @@ public final class SearchIndex implements AutoCloseable {
             while (!(batch = articles.listIndexableAfter(after, BATCH)).isEmpty()) {
                 List<ArticleStore.Indexable> work = batch;
                 inFlight.add(pool.submit(() -> {
-                    for (ArticleStore.Indexable a : work) w.addDocument(document(a));
+                    for (ArticleStore.Indexable a : work) w.addDocument(SearchDocument.of(a));
                     return null;
                 }));
                 count += batch.size();

@@ -1,13 +1,17 @@
 package org.nashir.search;
 
+import org.nashir.arabic.ArabicText;
+import org.nashir.web.TooManyRequests;
+import org.nashir.web.RateLimit;
 import io.javalin.http.Context;
 import org.nashir.article.Teaser;
-import org.nashir.section.Section;
-import org.nashir.section.SectionStore;
-import org.nashir.site.Frame;
-import org.nashir.site.Pager;
-import org.nashir.site.Site;
-import org.nashir.site.Templates;
+import org.nashir.article.Section;
+import org.nashir.article.SectionStore;
+import org.nashir.web.ApiError;
+import org.nashir.web.Frame;
+import org.nashir.web.Pager;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,12 +36,12 @@ public final class SearchRoutes {
     static final int MAX_OFFSET = 1_000;
 
     private final Searching searching;
-    private final org.nashir.site.RateLimit limit;
+    private final RateLimit limit;
     private final SectionStore sections;
     private final Site site;
     private final Templates templates;
 
-    public SearchRoutes(Searching searching, org.nashir.site.RateLimit limit, SectionStore sections, Site site, Templates templates) {
+    public SearchRoutes(Searching searching, RateLimit limit, SectionStore sections, Site site, Templates templates) {
         this.limit = limit;
         this.searching = searching;
         this.sections = sections;
@@ -48,7 +52,7 @@ public final class SearchRoutes {
     public void page(Context ctx) {
         if (!limit.allow(ctx.ip())) {
             ctx.header("Retry-After", Long.toString(limit.retryAfterSeconds()));
-            throw new org.nashir.site.TooManyRequests("search flood from " + ctx.ip());
+            throw new TooManyRequests("search flood from " + ctx.ip());
         }
         int number = pageNumber(ctx.queryParam("page"));
         Request r = read(ctx, (number - 1) * PAGE_SIZE, PAGE_SIZE);
@@ -79,28 +83,22 @@ public final class SearchRoutes {
     public void api(Context ctx) {
         if (!this.limit.allow(ctx.ip())) {
             ctx.header("Retry-After", Long.toString(this.limit.retryAfterSeconds()));
-            ctx.status(429).json(Map.of("error", Map.of("code", "rate_limited", "message", site.messages().get("error.429.message"),
-                "message_en", "too many searches from this address; try again in a minute")));
-            return;
+            throw new ApiError(429, "rate_limited", "too many searches from this address; try again in a minute", site.messages().get("error.429.message"));
         }
         int limit = intParam(ctx, "limit", 10);
         int offset = intParam(ctx, "offset", 0);
         if (limit < 1 || limit > 50) {
-            error(ctx, "bad_limit", "limit must be between 1 and 50", site.messages().get("search.error.limit"));
-            return;
+            throw new ApiError(400, "bad_limit", "limit must be between 1 and 50", site.messages().get("search.error.limit"));
         }
         if (offset < 0 || offset > MAX_OFFSET) {
-            error(ctx, "bad_offset", "offset must be between 0 and " + MAX_OFFSET, site.messages().get("search.error.offset"));
-            return;
+            throw new ApiError(400, "bad_offset", "offset must be between 0 and " + MAX_OFFSET, site.messages().get("search.error.offset"));
         }
         Request r = read(ctx, offset, limit);
         if (r.error() != null) {
-            error(ctx, "bad_" + r.error().substring(r.error().lastIndexOf('.') + 1), "invalid parameter: " + r.errorValue(), site.messages().get(r.error(), r.errorValue()));
-            return;
+            throw new ApiError(400, "bad_" + r.error().substring(r.error().lastIndexOf('.') + 1), "invalid parameter: " + r.errorValue(), site.messages().get(r.error(), r.errorValue()));
         }
         if (r.query().isEmpty()) {
-            error(ctx, "missing_query", "q is required", site.messages().get("search.error.empty"));
-            return;
+            throw new ApiError(400, "missing_query", "q is required", site.messages().get("search.error.empty"));
         }
         Searching.Result found = searching.search(r.query(), r.options());
         List<Map<String, Object>> items = new ArrayList<>();
@@ -129,12 +127,12 @@ public final class SearchRoutes {
         Instant from = null, to = null;
         String rawFrom = param(ctx, "from"), rawTo = param(ctx, "to");
         try {
-            if (!rawFrom.isEmpty()) from = LocalDate.parse(org.nashir.arabic.ArabicText.latinDigits(rawFrom)).atStartOfDay(site.fmt().zone()).toInstant();
+            if (!rawFrom.isEmpty()) from = LocalDate.parse(ArabicText.latinDigits(rawFrom)).atStartOfDay(site.fmt().zone()).toInstant();
         } catch (DateTimeException e) {
             return new Request(query, null, "search.error.date", rawFrom);
         }
         try {
-            if (!rawTo.isEmpty()) to = LocalDate.parse(org.nashir.arabic.ArabicText.latinDigits(rawTo)).plusDays(1).atStartOfDay(site.fmt().zone()).toInstant();
+            if (!rawTo.isEmpty()) to = LocalDate.parse(ArabicText.latinDigits(rawTo)).plusDays(1).atStartOfDay(site.fmt().zone()).toInstant();
         } catch (DateTimeException e) {
             return new Request(query, null, "search.error.date", rawTo);
         }
@@ -143,9 +141,6 @@ public final class SearchRoutes {
         return new Request(query, new Searching.Options(section, author, from, to, sort.equals("newest"), offset, limit), null, null);
     }
 
-    private void error(Context ctx, String code, String english, String arabic) {
-        ctx.status(400).header("Cache-Control", "no-store").json(Map.of("error", Map.of("code", code, "message", arabic, "message_en", english)));
-    }
 
     private static int pageNumber(String raw) {
         if (raw == null || !raw.matches("[0-9]{1,4}")) return 1;

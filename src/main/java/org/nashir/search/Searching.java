@@ -1,5 +1,14 @@
 package org.nashir.search;
 
+import static org.nashir.search.SearchDocument.AUTHOR;
+import static org.nashir.search.SearchDocument.BODY;
+import static org.nashir.search.SearchDocument.ID;
+import static org.nashir.search.SearchDocument.META;
+import static org.nashir.search.SearchDocument.PUBLISHED;
+import static org.nashir.search.SearchDocument.SECTION;
+import static org.nashir.search.SearchDocument.TITLE;
+
+import org.nashir.article.Teaser;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -23,8 +32,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.DocValues;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -43,10 +50,10 @@ import java.util.Map;
  */
 public final class Searching {
     /** Fields searched, with their weight. */
-    static final Map<String, Float> FIELDS = Map.of("title", 4f, "meta", 2f, "body", 1f);
+    static final Map<String, Float> FIELDS = Map.of(TITLE, 4f, META, 2f, BODY, 1f);
 
     /** One result: the article as a listing shows it, and a snippet with the reader's words marked as written there. */
-    public record Hit(org.nashir.article.Teaser teaser, String snippetHtml) {
+    public record Hit(Teaser teaser, String snippetHtml) {
         public long id() {
             return teaser.id();
         }
@@ -106,7 +113,7 @@ public final class Searching {
                 int[] ids = new int[Math.max(0, to - from)];
                 for (int i = from; i < to; i++) ids[i - from] = docs[i].doc;
                 String[] snippets = snippets(searcher, query, ids);
-                for (int i = 0; i < ids.length; i++) hits.add(new Hit(teaser(searcher, ids[i]), snippets[i]));
+                for (int i = 0; i < ids.length; i++) hits.add(new Hit(SearchDocument.teaser(searcher, ids[i]), snippets[i]));
                 return new Result(total, top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, hits);
             } finally {
                 index.release(searcher);
@@ -124,35 +131,14 @@ public final class Searching {
     private TopDocs byRecency(IndexSearcher searcher, TopDocs top) throws IOException {
         long now = clock.millis();
         ScoreDoc[] docs = top.scoreDocs.clone();
-        var leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc d : docs) {
-            var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(d.doc, leaves));
-            NumericDocValues published = DocValues.getNumeric(leaf.reader(), "published");
-            long at = published.advanceExact(d.doc - leaf.docBase) ? published.longValue() : 0;
+            var leaf = SearchDocument.leaf(searcher, d.doc);
+            long at = SearchDocument.publishedMillis(leaf, d.doc - leaf.docBase);
             double days = Math.max(0, (now - at) / 86_400_000.0);
             d.score = (float) (d.score * (0.85 + 0.15 / (1 + days / 30.0)));
         }
         java.util.Arrays.sort(docs, (a, b) -> Float.compare(b.score, a.score));
         return new TopDocs(top.totalHits, docs);
-    }
-
-    private static org.nashir.article.Teaser teaser(IndexSearcher searcher, int doc) throws IOException {
-        var leaves = searcher.getIndexReader().leaves();
-        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        int local = doc - leaf.docBase;
-        var teasers = DocValues.getBinary(leaf.reader(), "teaser");
-        String[] t = teasers.advanceExact(local) ? teasers.binaryValue().utf8ToString().split("\u001F", -1) : new String[] {"", "", "", ""};
-        NumericDocValues published = DocValues.getNumeric(leaf.reader(), "published");
-        java.time.Instant at = java.time.Instant.ofEpochMilli(published.advanceExact(local) ? published.longValue() : 0);
-        return new org.nashir.article.Teaser(articleId(searcher, doc), t[0], t[1], null, null, null, t[2], t[3], at, 0, 0);
-    }
-
-    private static long articleId(IndexSearcher searcher, int doc) throws IOException {
-        var leaves = searcher.getIndexReader().leaves();
-        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues ids = DocValues.getNumeric(leaf.reader(), "article_id");
-        if (ids.advanceExact(doc - leaf.docBase)) return ids.longValue();
-        return Long.parseLong(searcher.storedFields().document(doc).get("id"));
     }
 
     /** Hits are counted exactly up to this many; past it the total is "at least" (and said so by the caller). */
@@ -162,7 +148,7 @@ public final class Searching {
     private static TopDocs run(IndexSearcher searcher, Query query, int want, boolean newest) throws IOException {
         if (newest) {
             return searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(
-                new Sort(new SortField("published", SortField.Type.LONG, true)), want, null, COUNT_EXACTLY_UP_TO));
+                new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)), want, null, COUNT_EXACTLY_UP_TO));
         }
         return searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(want, null, COUNT_EXACTLY_UP_TO));
     }
@@ -175,12 +161,12 @@ public final class Searching {
             // (weight matches) cost more than the search itself and marks the same words.
             .withWeightMatches(false)
             .withBreakIterator(SentenceBreaks::new)
-            .withMaxLength(SearchIndex.SNIPPET_SOURCE_CHARS).build();
-        Map<String, String[]> out = highlighter.highlightFields(new String[] {"body"}, query, docIds, new int[] {1});
-        String[] body = out.get("body");
+            .withMaxLength(SearchDocument.SNIPPET_SOURCE_CHARS).build();
+        Map<String, String[]> out = highlighter.highlightFields(new String[] {BODY}, query, docIds, new int[] {1});
+        String[] body = out.get(BODY);
         String[] result = new String[docIds.length];
         for (int i = 0; i < docIds.length; i++) {
-            result[i] = body[i] != null ? body[i] : escape(first(searcher.storedFields().document(docIds[i]).get("body"), 220));
+            result[i] = body[i] != null ? body[i] : escape(first(searcher.storedFields().document(docIds[i]).get(BODY), 220));
         }
         return result;
     }
@@ -190,7 +176,7 @@ public final class Searching {
         boolean any = false;
         for (String word : q.words()) {
             List<List<String>> positions = analyze(word);
-            List<List<String>> surfaces = analyze(word, "body" + ArabicAnalysis.FOLDED_SUFFIX);
+            List<List<String>> surfaces = analyze(word, SearchDocument.folded(BODY));
             for (int i = 0; i < positions.size(); i++) {
                 String surface = positions.size() == surfaces.size() ? surfaces.get(i).getFirst() : null;
                 b.add(wordQuery(positions.get(i), surface, typos), BooleanClause.Occur.SHOULD);
@@ -207,17 +193,17 @@ public final class Searching {
         if (!any) b.add(new MatchAllDocsQuery(), q.isEmpty() ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
         if (!any && !q.isEmpty()) {
             // Only stop words: nothing can match meaningfully; return nothing rather than everything.
-            return new BooleanQuery.Builder().add(new TermQuery(new Term("id", "\u0000none")), BooleanClause.Occur.MUST).build();
+            return new BooleanQuery.Builder().add(new TermQuery(new Term(ID, "\u0000none")), BooleanClause.Occur.MUST).build();
         }
         for (String ex : q.excluded()) {
             for (List<String> readings : analyze(ex)) b.add(wordQuery(readings, null, false), BooleanClause.Occur.MUST_NOT);
         }
-        if (o.section() != null) b.add(new TermQuery(new Term("section_slug", o.section())), BooleanClause.Occur.FILTER);
-        if (o.author() != null) b.add(new TermQuery(new Term("author", o.author())), BooleanClause.Occur.FILTER);
+        if (o.section() != null) b.add(new TermQuery(new Term(SECTION, o.section())), BooleanClause.Occur.FILTER);
+        if (o.author() != null) b.add(new TermQuery(new Term(AUTHOR, o.author())), BooleanClause.Occur.FILTER);
         if (o.from() != null || o.to() != null) {
             long lo = o.from() == null ? Long.MIN_VALUE : o.from().toEpochMilli();
             long hi = o.to() == null ? Long.MAX_VALUE : o.to().toEpochMilli() - 1;
-            b.add(LongPoint.newRangeQuery("published", lo, hi), BooleanClause.Occur.FILTER);
+            b.add(LongPoint.newRangeQuery(PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
         }
         return b.build();
     }
@@ -240,11 +226,11 @@ public final class Searching {
         if (surface != null) {
             // The word as typed (folded, unstemmed) weighs extra: stemming finds more, this ranks the exact wording first.
             // Half the weight of the stemmed fields, the ratio SearchQualityBench measured best.
-            fields.add(new BoostQuery(new TermQuery(new Term("title" + ArabicAnalysis.FOLDED_SUFFIX, surface)), 2f), BooleanClause.Occur.SHOULD);
-            fields.add(new BoostQuery(new TermQuery(new Term("body" + ArabicAnalysis.FOLDED_SUFFIX, surface)), 0.5f), BooleanClause.Occur.SHOULD);
+            fields.add(new BoostQuery(new TermQuery(new Term(SearchDocument.folded(TITLE), surface)), 2f), BooleanClause.Occur.SHOULD);
+            fields.add(new BoostQuery(new TermQuery(new Term(SearchDocument.folded(BODY), surface)), 0.5f), BooleanClause.Occur.SHOULD);
         }
         if (typos && main.codePointCount(0, main.length()) >= 5) {
-            for (String field : List.of("title", "body")) {
+            for (String field : List.of(TITLE, BODY)) {
                 fields.add(new BoostQuery(new FuzzyQuery(new Term(field, main), 1, 2, 20, false), 0.2f), BooleanClause.Occur.SHOULD);
             }
         }
@@ -255,18 +241,18 @@ public final class Searching {
         List<List<String>> positions = analyze(phrase);
         if (positions.isEmpty()) return null;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String field : List.of("title", "body")) {
+        for (String field : List.of(TITLE, BODY)) {
             PhraseQuery.Builder p = new PhraseQuery.Builder();
             int pos = 0;
             for (List<String> readings : positions) p.add(new Term(field, readings.getFirst()), pos++);
-            b.add(new BoostQuery(p.build(), field.equals("title") ? 6f : 3f), BooleanClause.Occur.SHOULD);
+            b.add(new BoostQuery(p.build(), field.equals(TITLE) ? 6f : 3f), BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }
 
     /** The analysed positions of {@code text}: at each, the readings (one, or two for an ambiguous clitic). */
     List<List<String>> analyze(String text) {
-        return analyze(text, "body");
+        return analyze(text, BODY);
     }
 
     private List<List<String>> analyze(String text, String field) {
@@ -291,20 +277,20 @@ public final class Searching {
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                TopDocs self = searcher.search(new TermQuery(new Term("id", Long.toString(articleId))), 1);
+                TopDocs self = searcher.search(new TermQuery(SearchDocument.idTerm(articleId)), 1);
                 if (self.scoreDocs.length == 0) return List.of();
                 MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
                 mlt.setAnalyzer(analyzer);
-                mlt.setFieldNames(new String[] {"title", "body"});
+                mlt.setFieldNames(new String[] {TITLE, BODY});
                 mlt.setMinTermFreq(1);
                 mlt.setMinDocFreq(2);
                 mlt.setMaxQueryTerms(25);
                 var stored = searcher.storedFields().document(self.scoreDocs[0].doc);
-                Query like = mlt.like("body", new StringReader(stored.get("title") + "\n" + stored.get("title") + "\n" + stored.get("body")));
+                Query like = mlt.like(BODY, new StringReader(stored.get(TITLE) + "\n" + stored.get(TITLE) + "\n" + stored.get(BODY)));
                 BooleanQuery q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term("id", Long.toString(articleId))), BooleanClause.Occur.MUST_NOT).build();
+                    .add(new TermQuery(SearchDocument.idTerm(articleId)), BooleanClause.Occur.MUST_NOT).build();
                 List<Long> ids = new ArrayList<>();
-                for (ScoreDoc d : searcher.search(q, limit).scoreDocs) ids.add(articleId(searcher, d.doc));
+                for (ScoreDoc d : searcher.search(q, limit).scoreDocs) ids.add(SearchDocument.articleId(searcher, d.doc));
                 return ids;
             } finally {
                 index.release(searcher);

@@ -8,27 +8,35 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The {@code change} table: every write readers can see appends a row in the same transaction as the write,
- * and every node tails the table to update what it derived from the database (cached pages, later the search
- * index). Replaying from the last applied sequence means nothing is lost between "committed" and "applied".
+ * and every node tails the table to update what it derived from the database (cached pages, the search index).
+ * Replaying from the last applied sequence means nothing is lost between "committed" and "applied".
  */
 public final class ChangeFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
-    /** One visible change: {@code kind} such as {@code article.published}, about one entity. */
-    public record Change(long seq, String kind, String entity, long entityId) {}
+    /** One visible change: its kind (such as {@link ChangeKind#ARTICLE_PUBLISHED}) and the entity it is about. */
+    public record Change(long seq, ChangeKind kind, long entityId) {
+        public ChangeKind.Entity entity() {
+            return kind.entity();
+        }
+    }
 
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final Clock clock;
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> afterPoll = new CopyOnWriteArrayList<>();
+    /** Transactions that appended a change and will poll once when they commit. */
+    private final Set<Handle> pollOnCommit = ConcurrentHashMap.newKeySet();
     private volatile long applied;
-    private volatile Thread tailer;
+    private volatile Periodic tailer;
 
     public ChangeFeed(Database db, Clock clock) {
         this.jdbi = db.jdbi();
@@ -37,16 +45,33 @@ public final class ChangeFeed implements AutoCloseable {
         this.applied = latestSeq();
     }
 
-    /** Appends a change inside the caller's transaction. */
-    public void append(Handle h, String kind, String entity, long entityId) {
+    /**
+     * Appends a change inside the caller's transaction, and applies it on this node as soon as that transaction
+     * commits (other nodes find it when they tail the table). This is the one way a writer tells the feed: there
+     * is no separate call to forget after the commit, and a rolled-back write reports nothing.
+     */
+    public void append(Handle h, ChangeKind kind, long entityId) {
+        if (!h.isInTransaction()) throw new IllegalStateException(kind.code() + " of " + entityId + " must be written in the transaction of the write it reports");
         if (dialect == Dialect.POSTGRESQL) {
             // A sequence hands out numbers in call order, not commit order; holding this lock until commit makes
             // the two agree, so a tailer that has seen seq N will never later find an N-1 committed behind it.
             h.execute("SELECT pg_advisory_xact_lock(7366)");
         }
         h.createUpdate("INSERT INTO change (kind, entity, entity_id, happened_at) VALUES (:kind, :entity, :id, :at)")
-            .bind("kind", kind).bind("entity", entity).bind("id", entityId).bind("at", clock.instant())
+            .bind("kind", kind.code()).bind("entity", kind.entity().code()).bind("id", entityId).bind("at", clock.instant())
             .execute();
+        if (pollOnCommit.add(h)) {
+            h.afterRollback(() -> pollOnCommit.remove(h));
+            h.afterCommit(() -> {
+                pollOnCommit.remove(h);
+                try {
+                    poll();
+                } catch (RuntimeException e) {
+                    // The write itself is committed; the tailer applies its change on its next round.
+                    log.warn("applying changes after a commit failed; the tailer will retry", e);
+                }
+            });
+        }
     }
 
     public void subscribe(Consumer<Change> listener) {
@@ -61,9 +86,9 @@ public final class ChangeFeed implements AutoCloseable {
     /** Applies every change committed since the last call; returns how many. Safe to call from any thread. */
     public synchronized int poll() {
         List<Change> changes = jdbi.withHandle(h -> h.createQuery(
-                "SELECT seq, kind, entity, entity_id FROM change WHERE seq > :after ORDER BY seq LIMIT 1000")
+                "SELECT seq, kind, entity_id FROM change WHERE seq > :after ORDER BY seq LIMIT 1000")
             .bind("after", applied)
-            .map((rs, ctx) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+            .map((rs, ctx) -> new Change(rs.getLong(1), ChangeKind.of(rs.getString(2)), rs.getLong(3)))
             .list());
         for (Change c : changes) {
             for (Consumer<Change> l : listeners) l.accept(c);
@@ -79,9 +104,9 @@ public final class ChangeFeed implements AutoCloseable {
 
     /** Changes after {@code seq}, oldest first, at most {@code limit}: for a subscriber catching up from its own position. */
     public List<Change> listAfter(long seq, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT seq, kind, entity, entity_id FROM change WHERE seq > :after ORDER BY seq LIMIT :limit")
+        return jdbi.withHandle(h -> h.createQuery("SELECT seq, kind, entity_id FROM change WHERE seq > :after ORDER BY seq LIMIT :limit")
             .bind("after", seq).bind("limit", limit)
-            .map((rs, ctx) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+            .map((rs, ctx) -> new Change(rs.getLong(1), ChangeKind.of(rs.getString(2)), rs.getLong(3)))
             .list());
     }
 
@@ -95,23 +120,12 @@ public final class ChangeFeed implements AutoCloseable {
 
     /** Tails the table on a virtual thread, so writes made by other nodes reach this one. */
     public void start(Duration every) {
-        tailer = Thread.ofVirtual().name("change-feed").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(every);
-                    poll();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    log.warn("change feed poll failed after seq {}; retrying", applied, e);
-                }
-            }
-        });
+        tailer = Periodic.every(every, "change feed poll", this::poll);
     }
 
     @Override
     public void close() {
-        Thread t = tailer;
-        if (t != null) t.interrupt();
+        Periodic t = tailer;
+        if (t != null) t.close();
     }
 }

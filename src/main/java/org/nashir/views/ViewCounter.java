@@ -1,9 +1,8 @@
 package org.nashir.views;
 
+import org.nashir.storage.Periodic;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  * if the write fails the taken counts are merged back.
  */
 public final class ViewCounter {
-    private static final Logger log = LoggerFactory.getLogger(ViewCounter.class);
     static final Duration REPEAT_WINDOW = Duration.ofMinutes(30);
     private static final Pattern BOTS = Pattern.compile(
         "bot|crawl|spider|slurp|preview|fetch|facebookexternalhit|whatsapp|telegram|embedly|curl|wget|python|java/|"
@@ -41,7 +39,7 @@ public final class ViewCounter {
     private final Cache<String, Boolean> recent;
     private final Cache<Long, Boolean> visible = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     private final byte[] key = new byte[32];
-    private volatile Thread flusher;
+    private volatile Periodic flusher;
 
     public ViewCounter(ViewStore store, Clock clock) {
         this.store = store;
@@ -97,32 +95,15 @@ public final class ViewCounter {
         return pending.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Flushes counted views every {@code every}; they stay in memory and are retried when a flush fails. */
     public void start(Duration every) {
-        flusher = Thread.ofVirtual().name("view-flush").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(every);
-                    flush();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    log.warn("writing {} counted views failed; they stay in memory and are retried", pendingViews(), e);
-                }
-            }
-        });
+        flusher = Periodic.every(every, "view flush", this::flush);
     }
 
     /** Stops the timer and writes what is left, so a clean shutdown loses nothing. */
     public void stop() {
-        Thread t = flusher;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Periodic p = flusher;
+        if (p != null) p.close();
         flush();
     }
 }

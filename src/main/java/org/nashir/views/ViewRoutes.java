@@ -1,5 +1,6 @@
 package org.nashir.views;
 
+import org.nashir.web.RateLimit;
 import io.javalin.http.Context;
 
 import java.util.Base64;
@@ -11,9 +12,9 @@ import java.util.Base64;
 public final class ViewRoutes {
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
     private final ViewCounter counter;
-    private final org.nashir.site.RateLimit limit;
+    private final RateLimit limit;
 
-    public ViewRoutes(ViewCounter counter, org.nashir.site.RateLimit limit) {
+    public ViewRoutes(ViewCounter counter, RateLimit limit) {
         this.counter = counter;
         this.limit = limit;
     }

@@ -30,7 +30,7 @@ class ApiTest {
     @BeforeAll
     static void start() {
         site = TestSite.create(dir).start();
-        first = site.nashir.publishing.create(new NewArticle("خبر قديم", null, "ملخص", "<p>نص</p>", List.of("فريق ماسة"), "وكالة", null,
+        first = site.nashir.imports.create(new NewArticle("خبر قديم", null, "ملخص", "<p>نص</p>", List.of("فريق ماسة"), "وكالة", null,
             "سياسة", List.of("انتخابات"), null, Article.PUBLISHED, Instant.parse("2015-11-16T10:00:00Z"), 5, null, null)).id();
         second = site.publish("رياضة", "مباراة", Instant.parse("2026-11-28T10:00:00Z"), "نص المباراة.");
     }
@@ -86,7 +86,23 @@ class ApiTest {
         JsonNode unknown = get("/api/v1/nothing", 404);
         assertThat(unknown.get("error").get("code").asText()).isEqualTo("not_found");
         assertThat(unknown.get("error").get("message").asText()).isNotBlank();
+        assertThat(unknown.get("error").get("message_en").asText()).as("issue 10: the 404 path carries message_en too").isNotBlank();
         HttpResponse<String> r = site.get("/api/v1/articles");
         assertThat(site.get("/api/v1/articles", "If-None-Match", r.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+    }
+
+    /** Issue 10: every error of the API, whichever part of the code refuses, has the same three fields. */
+    @Test
+    void every_error_body_has_a_code_and_both_messages() throws Exception {
+        List<HttpResponse<String>> refusals = List.of(site.get("/api/v1/nothing"), site.get("/api/v1/articles/999999"),
+            site.get("/api/v1/articles?limit=0"), site.get("/api/v1/search"), site.get("/api/v1/search?q=x&limit=0"),
+            site.get("/api/v1/articles/1", "Authorization", "Bearer nashir_made_up"));
+        for (HttpResponse<String> r : refusals) {
+            assertThat(r.statusCode()).as(r.uri().toString()).isBetween(400, 499);
+            JsonNode error = JSON.readTree(r.body()).get("error");
+            assertThat(error.get("code").asText()).as(r.uri() + " " + r.body()).matches("[a-z_]+");
+            assertThat(error.get("message").asText()).as(r.uri() + " " + r.body()).matches(".*[\\u0600-\\u06FF].*");
+            assertThat(error.get("message_en").asText()).as(r.uri() + " " + r.body()).isNotBlank();
+        }
     }
 }

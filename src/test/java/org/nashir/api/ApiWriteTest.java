@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nashir.account.Role;
 import org.nashir.article.Article;
+import org.nashir.account.ApiDoor;
 import org.nashir.testing.Agent;
 import org.nashir.testing.TestSite;
 
@@ -36,7 +37,7 @@ class ApiWriteTest {
     @BeforeAll
     static void start() {
         site = TestSite.create(dir).start();
-        site.nashir.sections.create("سياسة", site.nashir.changes);
+        site.nashir.sections.create("سياسة");
         writerToken = tokenFor(Role.WRITER);
         editorToken = tokenFor(Role.EDITOR);
     }
@@ -180,9 +181,9 @@ class ApiWriteTest {
         assertThat(send("POST", "/api/v1/articles", token, article("بعد الإلغاء", "draft")).statusCode()).isEqualTo(401);
 
         int last = 0;
-        for (int i = 0; i < ApiWriteRoutes.FAILURES_ALLOWED + 2; i++) last = send("POST", "/api/v1/articles", "nashir_x" + i, "{}").statusCode();
+        for (int i = 0; i < ApiDoor.FAILURES_ALLOWED + 2; i++) last = send("POST", "/api/v1/articles", "nashir_x" + i, "{}").statusCode();
         assertThat(last).isEqualTo(429);
-        site.clock.advance(ApiWriteRoutes.FAILURE_WINDOW.plusSeconds(1));
+        site.clock.advance(ApiDoor.FAILURE_WINDOW.plusSeconds(1));
         assertThat(send("POST", "/api/v1/articles", editorToken, article("بعد المهلة", "draft")).statusCode()).isEqualTo(201);
     }
 
@@ -226,5 +227,18 @@ class ApiWriteTest {
         assertThat(json(site.get("/api/v1/tags?limit=0")).at("/error/code").asText()).isEqualTo("bad_limit");
         JsonNode authors = json(site.get("/api/v1/authors"));
         assertThat(authors.get("items").findValuesAsText("name")).contains("سلمى حداد");
+    }
+
+    /** Issue 10: bylines travel as a list, never joined and split again, so a name may hold a comma. */
+    @Test
+    void a_byline_name_may_hold_a_comma() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/articles", editorToken, JSON.createObjectNode().put("title", "خبر بتوقيع مركّب")
+            .put("body_html", "<p>نص</p>").put("section", "سياسة").put("status", "published")
+            .<com.fasterxml.jackson.databind.node.ObjectNode>set("bylines", JSON.createArrayNode().add("مكتب دمشق، قسم الأخبار").add("Smith, John"))
+            .toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json(created).get("id").asLong();
+        JsonNode article = json(site.get("/api/v1/articles/" + id));
+        assertThat(article.get("bylines").findValuesAsText("name")).containsExactly("مكتب دمشق، قسم الأخبار", "Smith, John");
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The article store and the publishing transaction, on SQLite and on PostgreSQL. */
+/** The article store and the imports transaction, on SQLite and on PostgreSQL. */
 class ArticleStoreTest {
     static final Instant T = Instant.parse("2026-11-29T08:00:00Z");
 
@@ -23,7 +23,7 @@ class ArticleStoreTest {
     @EnumSource(Dialect.class)
     void published_article_is_found_with_its_section_bylines_and_tags(Dialect dialect, @TempDir Path dir) {
         try (TestSite site = TestSite.create(dialect, dir, Map.of())) {
-            long id = site.nashir.publishing.create(new NewArticle("عنوان الخبر", "تمهيد", "ملخص", "<p>نص</p><script>alert(1)</script>",
+            long id = site.nashir.imports.create(new NewArticle("عنوان الخبر", "تمهيد", "ملخص", "<p>نص</p><script>alert(1)</script>",
                 List.of("سلمى الحداد", "فريق ماسة"), "وكالة", "https://example.org/a", "سياسة", List.of("البرلمان", "الانتخابات"),
                 "عاجل", Article.PUBLISHED, T, 5, "http://old.example/1", null)).id();
 
@@ -48,7 +48,7 @@ class ArticleStoreTest {
     @EnumSource(Dialect.class)
     void drafts_and_articles_scheduled_for_later_are_not_visible_to_readers(Dialect dialect, @TempDir Path dir) {
         try (TestSite site = TestSite.create(dialect, dir, Map.of())) {
-            long draft = site.nashir.publishing.create(new NewArticle("مسودة", null, null, "<p>x</p>", List.of(), null, null, "سياسة",
+            long draft = site.nashir.imports.create(new NewArticle("مسودة", null, null, "<p>x</p>", List.of(), null, null, "سياسة",
                 List.of(), null, Article.DRAFT, null, 0, null, null)).id();
             long later = site.publish("سياسة", "لاحقاً", site.clock.instant().plus(Duration.ofHours(1)));
             assertThat(site.nashir.articles.findPublished(draft)).isEmpty();
@@ -85,7 +85,7 @@ class ArticleStoreTest {
             long id = site.publish("سياسة", "خبر", T);
             assertThat(seen).containsExactly("article.published:" + id);
             // Drafts are not visible, so they are not in the feed.
-            site.nashir.publishing.create(new NewArticle("مسودة", null, null, "<p>x</p>", List.of(), null, null,
+            site.nashir.imports.create(new NewArticle("مسودة", null, null, "<p>x</p>", List.of(), null, null,
                 "سياسة", List.of(), null, Article.DRAFT, null, 0, null, null));
             assertThat(seen).containsExactly("article.published:" + id);
             long rows = site.nashir.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM change WHERE entity_id = :id")
@@ -98,7 +98,7 @@ class ArticleStoreTest {
     @EnumSource(Dialect.class)
     void bad_source_urls_are_refused(Dialect dialect, @TempDir Path dir) {
         try (TestSite site = TestSite.create(dialect, dir, Map.of())) {
-            assertThatThrownBy(() -> site.nashir.publishing.create(new NewArticle("عنوان", null, null, "<p>x</p>", List.of(), "مصدر",
+            assertThatThrownBy(() -> site.nashir.imports.create(new NewArticle("عنوان", null, null, "<p>x</p>", List.of(), "مصدر",
                 "javascript:alert(1)", "سياسة", List.of(), null, Article.PUBLISHED, T, 0, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
             assertThat(site.nashir.articles.listLatest(10, 0).total()).isZero();
@@ -109,9 +109,9 @@ class ArticleStoreTest {
     @EnumSource(Dialect.class)
     void same_named_bylines_tags_and_sections_are_reused_and_distinct_names_get_distinct_slugs(Dialect dialect, @TempDir Path dir) {
         try (TestSite site = TestSite.create(dialect, dir, Map.of())) {
-            long a = site.nashir.publishing.create(new NewArticle("أ", null, null, "<p>x</p>", List.of("مُحَمَّد"), null, null, "سياسة",
+            long a = site.nashir.imports.create(new NewArticle("أ", null, null, "<p>x</p>", List.of("مُحَمَّد"), null, null, "سياسة",
                 List.of("وسم"), null, Article.PUBLISHED, T, 0, null, null)).id();
-            long b = site.nashir.publishing.create(new NewArticle("ب", null, null, "<p>x</p>", List.of("محمد", "مُحَمَّد"), null, null, "سياسة",
+            long b = site.nashir.imports.create(new NewArticle("ب", null, null, "<p>x</p>", List.of("محمد", "مُحَمَّد"), null, null, "سياسة",
                 List.of("وسم"), null, Article.PUBLISHED, T, 0, null, null)).id();
             assertThat(site.nashir.articles.listBylines(a)).extracting(Byline::slug).containsExactly("محمد");
             assertThat(site.nashir.articles.listBylines(b)).extracting(Byline::slug).containsExactly("محمد-2", "محمد");

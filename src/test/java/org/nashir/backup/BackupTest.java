@@ -2,7 +2,7 @@ package org.nashir.backup;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nashir.Main;
+import org.nashir.cli.Main;
 import org.nashir.testing.Images;
 import org.nashir.testing.TestSite;
 
@@ -38,7 +38,7 @@ class BackupTest {
             media = site.nashir.media.addImported("photo.jpg", Images.jpeg(800, 400), 10L << 20, "صورة").orElseThrow();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicBoolean backupStarted = new AtomicBoolean();
-            // The load: one writer publishing as fast as it can, noting each article once its transaction returned.
+            // The load: one writer imports as fast as it can, noting each article once its transaction returned.
             Thread writer = Thread.ofPlatform().start(() -> {
                 for (int i = 0; !stop.get() && i < 20_000; i++) {
                     long id = site.publish("سياسة", "خبر عاجل رقم " + i, site.clock.instant());

@@ -56,7 +56,7 @@ class ArticlePageBrowserTest {
 
     private static long checkImportedPage(Path dir, byte[] page, String screenshot, Expected expected) {
         try (TestSite site = TestSite.create(dir)) {
-            long id = new Importing(site.nashir.publishing, ZoneId.of("Asia/Damascus")).importText(screenshot + ".txt", page, "أرشيف").articleId();
+            long id = new Importing(site.nashir.imports, ZoneId.of("Asia/Damascus")).importText(screenshot + ".txt", page, "أرشيف").articleId();
             site.start();
             ChromeDriver browser = Browser.open(true, 412, 1400);
             try {

@@ -29,7 +29,7 @@ class BackOfficeBrowserTest {
     @Test
     void an_editor_writes_schedules_publishes_edits_and_restores_an_article(@TempDir Path dir) throws IOException {
         try (TestSite site = TestSite.create(dir, Map.of("NASHIR_PAGE_CACHE_SECONDS", "0")).start()) {
-            site.nashir.sections.create("محليات", site.nashir.changes);
+            site.nashir.sections.create("محليات");
             site.nashir.accounts.create("editor@example.org", "سلمى المحررة", Role.EDITOR, PASSWORD);
             Path photo = Files.write(dir.resolve("square.jpg"), Images.withExif(Images.jpeg(900, 600)));
             ChromeDriver b = Browser.open(true, 1280, 1000);
@@ -104,7 +104,7 @@ class BackOfficeBrowserTest {
     @Test
     void a_writer_cannot_publish_and_a_stale_save_gets_the_conflict_page(@TempDir Path dir) {
         try (TestSite site = TestSite.create(dir).start()) {
-            site.nashir.sections.create("محليات", site.nashir.changes);
+            site.nashir.sections.create("محليات");
             site.nashir.accounts.create("writer@example.org", "كريم الكاتب", Role.WRITER, PASSWORD);
             site.nashir.accounts.create("editor@example.org", "سلمى المحررة", Role.EDITOR, PASSWORD);
             site.nashir.accounts.create("second@example.org", "هالة المحررة", Role.EDITOR, PASSWORD);

@@ -2,9 +2,8 @@ package org.nashir.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nashir.Main;
 import org.nashir.Nashir;
-import org.nashir.Settings;
+import org.nashir.config.Settings;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

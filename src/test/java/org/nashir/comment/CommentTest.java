@@ -137,7 +137,7 @@ class CommentTest {
             assertThat(r.statusCode()).isEqualTo(422);
             assertThat(Jsoup.parse(r.body()).select(".field-error").text()).contains("روابط كثيرة");
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.nashir.Settings.load(Map.of("NASHIR_COMMENT_OUTCOMES", "links=delete"), Map.of()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.nashir.config.Settings.load(Map.of("NASHIR_COMMENT_OUTCOMES", "links=delete"), Map.of()))
             .hasMessageContaining("NASHIR_COMMENT_OUTCOMES");
     }
 

@@ -99,7 +99,7 @@ class FeedTest {
     void full_content_bylines_updates_and_image_enclosures(@TempDir Path other) throws Exception {
         try (TestSite full = TestSite.create(other, java.util.Map.of("NASHIR_FEED_CONTENT", "full")).start()) {
             long media = full.nashir.media.addImported("photo.jpg", org.nashir.testing.Images.jpeg(1200, 600), 10L << 20, "صورة").orElseThrow();
-            long id = full.nashir.publishing.create(new org.nashir.article.NewArticle("خبر بصورة", null, "ملخص الخبر", "<p>الفقرة <strong>الأولى</strong>.</p>",
+            long id = full.nashir.imports.create(new org.nashir.article.NewArticle("خبر بصورة", null, "ملخص الخبر", "<p>الفقرة <strong>الأولى</strong>.</p>",
                 java.util.List.of("سلمى حداد"), null, null, "سياسة", java.util.List.of(), null, org.nashir.article.Article.PUBLISHED,
                 full.clock.instant().minus(Duration.ofHours(1)), 0, null, null)).id();
             full.nashir.db.jdbi().useHandle(h -> full.nashir.articles.setFeaturedMedia(h, id, media));

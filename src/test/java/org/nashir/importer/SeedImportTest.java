@@ -35,7 +35,7 @@ class SeedImportTest {
         assertThat(expectedParagraphs).hasSize(8);
 
         try (TestSite site = TestSite.create(dialect, dir, java.util.Map.of())) {
-            Importing importing = new Importing(site.nashir.publishing, ZoneId.of("Asia/Damascus"));
+            Importing importing = new Importing(site.nashir.imports, ZoneId.of("Asia/Damascus"));
             Importing.Outcome first = importing.importText("massa-2015-11-16.txt", bytes, "أرشيف");
             assertThat(first.problems()).isEmpty();
             Article a = site.nashir.articles.findById(first.articleId()).orElseThrow();

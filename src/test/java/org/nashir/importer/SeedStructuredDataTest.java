@@ -21,7 +21,7 @@ class SeedStructuredDataTest {
     void the_seed_article_page_carries_news_article_json_ld_and_cards(@TempDir Path dir) throws Exception {
         byte[] seed = Files.readAllBytes(Shared.seed());
         try (TestSite site = TestSite.create(dir).start()) {
-            long id = new Importing(site.nashir.publishing, ZoneId.of("Asia/Damascus")).importText("seed.txt", seed, "أرشيف").articleId();
+            long id = new Importing(site.nashir.imports, ZoneId.of("Asia/Damascus")).importText("seed.txt", seed, "أرشيف").articleId();
             Document page = Jsoup.parse(site.get("/article/" + id).body());
             JsonNode ld = new ObjectMapper().readTree(page.select("script[type=application/ld+json]").html());
             assertThat(ld.get("@context").asText()).contains("schema.org");

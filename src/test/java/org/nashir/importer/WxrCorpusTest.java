@@ -3,8 +3,8 @@ package org.nashir.importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nashir.article.Article;
-import org.nashir.bench.Corpus;
-import org.nashir.bench.WxrFile;
+import org.nashir.testing.Corpus;
+import org.nashir.testing.WxrFile;
 import org.nashir.testing.Shared;
 import org.nashir.testing.TestSite;
 

@@ -146,7 +146,7 @@ class WxrImportTest {
 
     static WxrImport importer(TestSite site) {
         var n = site.nashir;
-        return new WxrImport(n.publishing, n.articles, n.comments, n.spam, n.media, n.settings.timeZone(), "أرشيف", 10L * 1024 * 1024);
+        return new WxrImport(n.imports, n.articles, n.comments, n.spam, n.media, n.settings.timeZone(), "أرشيف", 10L * 1024 * 1024);
     }
 
     static Path uploads(Path dir) throws IOException {

@@ -1,7 +1,7 @@
 package org.nashir.testing;
 
 import org.nashir.Nashir;
-import org.nashir.Settings;
+import org.nashir.config.Settings;
 import org.nashir.article.Article;
 import org.nashir.article.BodyHtml;
 import org.nashir.article.NewArticle;
@@ -90,7 +90,7 @@ public final class TestSite implements AutoCloseable {
 
     /** Publishes an article through the real write path; returns its id. */
     public long publish(String section, String title, Instant at, String... paragraphs) {
-        return nashir.publishing.create(article(section, title, at, paragraphs)).id();
+        return nashir.imports.create(article(section, title, at, paragraphs)).id();
     }
 
     public static NewArticle article(String section, String title, Instant at, String... paragraphs) {

@@ -94,7 +94,7 @@ class ViewCounterTest {
     void crawlers_previews_and_unknown_articles_are_not_counted(@TempDir Path dir) {
         try (TestSite site = TestSite.create(dir)) {
             long id = site.publish("سياسة", "أ", site.clock.instant().minus(Duration.ofHours(1)));
-            long draft = site.nashir.publishing.create(new org.nashir.article.NewArticle("مسودة", null, null, "<p>x</p>", List.of(), null, null,
+            long draft = site.nashir.imports.create(new org.nashir.article.NewArticle("مسودة", null, null, "<p>x</p>", List.of(), null, null,
                 "سياسة", List.of(), null, org.nashir.article.Article.DRAFT, null, 0, null, null)).id();
             ViewCounter counter = site.nashir.views;
             for (String bot : List.of("Googlebot/2.1 (+http://www.google.com/bot.html)", "facebookexternalhit/1.1", "curl/8.5.0",

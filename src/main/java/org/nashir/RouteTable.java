@@ -1,0 +1,187 @@
+package org.nashir;
+
+import io.javalin.http.Context;
+import org.nashir.account.AccountRoutes;
+import org.nashir.account.ApiDoor;
+import org.nashir.account.Guard;
+import org.nashir.account.SignInRoutes;
+import org.nashir.account.Throttle;
+import org.nashir.account.TokenRoutes;
+import org.nashir.api.ApiRoutes;
+import org.nashir.api.ApiWriteRoutes;
+import org.nashir.article.ArchiveRoutes;
+import org.nashir.article.ArticleRoutes;
+import org.nashir.article.DashboardRoutes;
+import org.nashir.article.EditorPages;
+import org.nashir.article.EditorRoutes;
+import org.nashir.article.SectionAdminRoutes;
+import org.nashir.article.SectionRoutes;
+import org.nashir.article.TaxonomyRoutes;
+import org.nashir.article.TaxonomyStore;
+import org.nashir.comment.CommentRoutes;
+import org.nashir.comment.ModerationRoutes;
+import org.nashir.feed.FeedRoutes;
+import org.nashir.frontpage.HomeRoutes;
+import org.nashir.media.MediaRoutes;
+import org.nashir.search.SearchRoutes;
+import org.nashir.search.Searching;
+import org.nashir.views.ViewRoutes;
+import org.nashir.web.Access;
+import org.nashir.web.RateLimit;
+import org.nashir.web.Route;
+import org.nashir.web.Site;
+import org.nashir.web.Templates;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.nashir.account.StaffOnly.ADMINS;
+import static org.nashir.account.StaffOnly.EDITORS;
+import static org.nashir.account.StaffOnly.EVERYONE;
+import static org.nashir.account.StaffOnly.MODERATORS;
+import static org.nashir.account.StaffOnly.NEWSROOM;
+import static org.nashir.web.Access.ANYONE;
+import static org.nashir.web.Route.before;
+import static org.nashir.web.Route.get;
+import static org.nashir.web.Route.post;
+import static org.nashir.web.Route.put;
+
+/**
+ * Every address of Nashir, declared once with its method, its access rule and its handler: the public site,
+ * feeds, the back office, sign-in and the JSON API. The server registers this list as it is; the access tests,
+ * the OpenAPI test and the README's address table are checked against it. To add an address, add a line here.
+ *
+ * @param unmatched offered every request no route answered, before the 404 page (old addresses of imported articles)
+ */
+public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
+
+    static RouteTable of(Nashir n, Searching searching, Site site, Templates templates) {
+        var clock = n.clock;
+        var settings = n.settings;
+        Supplier<List<EditorPages.Picture>> pictures = () -> n.media.listLatest(200).stream()
+            .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt())).toList();
+        ArticleRoutes articles = new ArticleRoutes(n.articles, n.sections, site, templates, n.pages, n.media, searching::related, n.comments);
+        HomeRoutes home = new HomeRoutes(n.articles, n.sections, n.viewStore, site, templates, n.pages);
+        ArchiveRoutes archive = new ArchiveRoutes(n.articles, site, templates, n.pages);
+        SectionRoutes sections = new SectionRoutes(n.sections, n.articles, site, templates, n.pages);
+        CommentRoutes comments = new CommentRoutes(n.comments, n.spam, new RateLimit(5, clock), new RateLimit(30, clock),
+            id -> n.articles.findPublished(id).isPresent(), articles::render, site, settings.commentTrustAfter());
+        ViewRoutes views = new ViewRoutes(n.views, new RateLimit(600, clock));
+        MediaRoutes media = new MediaRoutes(n.media, site, templates, settings.mediaMaxMegabytes());
+        SearchRoutes search = new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), n.sections, site, templates);
+        FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, settings, n.pages, clock);
+        Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"));
+        SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(clock), guard, site, templates);
+        DashboardRoutes dashboard = new DashboardRoutes(n.articles, n.comments::countPending, site, templates);
+        EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, pictures,
+            id -> id != null && id.matches("[0-9]{1,18}") ? n.media.find(Long.parseLong(id)).orElse(null) : null, site, templates, clock);
+        SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(n.sections, site, templates);
+        TaxonomyRoutes taxonomy = new TaxonomyRoutes(new TaxonomyStore(n.db.jdbi(), n.changes), n.articles, pictures, site, templates);
+        ModerationRoutes moderation = new ModerationRoutes(n.comments, site, templates);
+        AccountRoutes accounts = new AccountRoutes(n.accounts, n.audit, site, templates);
+        TokenRoutes tokens = new TokenRoutes(n.tokens, n.audit, site, templates);
+        ApiDoor api = new ApiDoor(n.tokens, clock);
+        ApiRoutes reads = new ApiRoutes(n.articles, n.sections, n.pages, settings.baseUrl(), settings.timeZone());
+        ApiWriteRoutes writes = new ApiWriteRoutes(n.editing, n.articles, n.sections, reads, site.messages(), settings.baseUrl(), clock);
+
+        List<Route> routes = new ArrayList<>(List.of(
+            // The public site
+            before("/", articles::redirectLegacyQuery),
+            get("/", ANYONE, home::home),
+            get("/latest", ANYONE, archive::latest),
+            get("/article/{id}", ANYONE, articles::show),
+            get("/article/{id}/{slug}", ANYONE, articles::show),
+            post("/article/{id}/comments", ANYONE, comments::submit),
+            get("/comments/token", ANYONE, comments::token),
+            get("/section/{slug}", ANYONE, sections::show),
+            get("/tag/{slug}", ANYONE, articles::tag),
+            get("/author/{slug}", ANYONE, articles::byline),
+            get("/archive/{year}", ANYONE, archive::year),
+            get("/archive/{year}/{month}", ANYONE, archive::month),
+            get("/archive/{year}/{month}/{day}", ANYONE, archive::day),
+            get("/media/{key}/{file}", ANYONE, media::serve),
+            get("/search", ANYONE, search::page),
+            post("/views/{id}", ANYONE, views::beacon),
+            get("/views/{id}/pixel.gif", ANYONE, views::pixel),
+            get("/favicon.ico", ANYONE, site::favicon),
+            get("/health", ANYONE, site::health),
+
+            // Feeds and sitemaps
+            get("/robots.txt", ANYONE, feeds::robots),
+            get("/sitemap.xml", ANYONE, feeds::sitemapIndex),
+            get("/sitemap-pages.xml", ANYONE, feeds::sitemapPages),
+            get("/sitemap-news.xml", ANYONE, feeds::sitemapNews),
+            get("/sitemap-articles-{page}.xml", ANYONE, feeds::sitemapArticles)));
+        for (String feed : List.of("/feed.xml", "/atom.xml", "/feed.json")) {
+            routes.add(get(feed, ANYONE, feeds::feed));
+            for (String scope : List.of("/section/{slug}", "/tag/{slug}", "/author/{slug}")) routes.add(get(scope + feed, ANYONE, feeds::feed));
+        }
+        routes.addAll(List.of(
+            // The JSON API: reads for anyone, writes behind a token (ApiDoor), errors as JSON
+            get("/api/v1/openapi.json", ANYONE, reads::openApi),
+            get("/api/v1/search", ANYONE, search::api),
+            get("/api/v1/articles", ANYONE, reads::articles),
+            post("/api/v1/articles", api.required(), writes::create),
+            get("/api/v1/articles/{id}", api.optional(), writes::read),
+            put("/api/v1/articles/{id}", api.required(), writes::update),
+            post("/api/v1/articles/{id}/publish", api.required(), writes::publish),
+            get("/api/v1/sections", ANYONE, reads::sections),
+            get("/api/v1/tags", ANYONE, reads::tags),
+            get("/api/v1/authors", ANYONE, reads::authors),
+
+            // The back office: the door (session, CSRF on POST) runs first, then each route's roles
+            before("/admin", guard::before),
+            before("/admin/*", guard::before),
+            get("/admin/sign-in", ANYONE, signIn::form),
+            post("/admin/sign-in", ANYONE, signIn::signIn),
+            post("/admin/sign-out", ANYONE, signIn::signOut),
+            get("/admin", EVERYONE, dashboard::show),
+            get("/admin/articles", NEWSROOM, editor::list),
+            get("/admin/articles/new", NEWSROOM, editor::newForm),
+            post("/admin/articles", NEWSROOM, editor::create),
+            post("/admin/articles/preview", NEWSROOM, editor::preview),
+            get("/admin/articles/{id}", NEWSROOM, editor::edit),
+            post("/admin/articles/{id}", NEWSROOM, editor::save),
+            post("/admin/articles/{id}/delete", EDITORS, editor::delete),
+            get("/admin/articles/{id}/revisions", NEWSROOM, editor::revisionList),
+            get("/admin/articles/{id}/revisions/{version}", NEWSROOM, editor::compare),
+            post("/admin/articles/{id}/revisions/{version}/restore", NEWSROOM, editor::restore),
+            get("/admin/sections", EDITORS, sectionAdmin::list),
+            post("/admin/sections", EDITORS, sectionAdmin::create),
+            post("/admin/sections/{id}", EDITORS, sectionAdmin::rename),
+            post("/admin/sections/{id}/move", EDITORS, sectionAdmin::move),
+            get("/admin/tags", EDITORS, taxonomy::tags),
+            post("/admin/tags/merge", EDITORS, taxonomy::mergeTags),
+            post("/admin/tags/{id}", EDITORS, taxonomy::renameTag),
+            get("/admin/bylines", EDITORS, taxonomy::bylines),
+            post("/admin/bylines/{id}", EDITORS, taxonomy::saveByline),
+            get("/admin/media", EDITORS, media::list),
+            post("/admin/media", EDITORS, media::upload),
+            post("/admin/media/{id}", EDITORS, media::describe),
+            get("/admin/comments", MODERATORS, moderation::queue),
+            post("/admin/comments/bulk", MODERATORS, moderation::bulk),
+            post("/admin/comments/{id}/edit", MODERATORS, moderation::edit),
+            post("/admin/comments/{id}/ban", MODERATORS, moderation::ban),
+            post("/admin/articles/{id}/comments", EDITORS, moderation::toggle),
+            get("/admin/accounts", ADMINS, accounts::list),
+            post("/admin/accounts", ADMINS, accounts::create),
+            post("/admin/accounts/{id}/role", ADMINS, accounts::changeRole),
+            get("/admin/audit", ADMINS, accounts::auditLog),
+            get("/admin/tokens", NEWSROOM, tokens::list),
+            post("/admin/tokens", NEWSROOM, tokens::create),
+            post("/admin/tokens/{id}/revoke", NEWSROOM, tokens::revoke)));
+        return new RouteTable(List.copyOf(routes), articles::redirectLegacy);
+    }
+
+    /** The lines with this access rule's type, such as the back office's {@code StaffOnly} routes. */
+    public <A extends Access> List<Route> withAccess(Class<A> kind) {
+        return routes.stream().filter(r -> kind.isInstance(r.access())).toList();
+    }
+
+    /** The lines under a path prefix, filters excluded: {@code under("/api/")} is the API. */
+    public List<Route> under(String prefix) {
+        return routes.stream().filter(r -> !r.method().equals(Route.BEFORE) && r.path().startsWith(prefix)).toList();
+    }
+}

@@ -1,0 +1,104 @@
+package org.nashir.account;
+
+import org.nashir.web.Forbidden;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The back office's door: runs before every {@code /admin} request (a {@code BEFORE} line of the route table),
+ * finds the session behind the cookie and checks the CSRF token on every POST (the session's token once signed
+ * in, a double-submit cookie before). Each route's roles are then checked by its {@link StaffOnly} rule.
+ * Only POST changes state; GET never does.
+ */
+public final class Guard {
+    public static final String SESSION_COOKIE = "nashir_session";
+    static final String PRE_SESSION_COOKIE = "nashir_csrf";
+    private static final String SESSION = "nashir.session";
+    private static final String PRE_TOKEN = "nashir.preToken";
+
+    private final AccountStore accounts;
+    private final boolean secureCookies;
+    private final SecureRandom random = new SecureRandom();
+
+    public Guard(AccountStore accounts, boolean secureCookies) {
+        this.accounts = accounts;
+        this.secureCookies = secureCookies;
+    }
+
+    /** Runs before every /admin request. */
+    public void before(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Robots-Tag", "noindex");
+        Optional<AccountStore.Session> session = accounts.findSession(ctx.cookie(SESSION_COOKIE));
+        session.ifPresent(s -> ctx.attribute(SESSION, s));
+        if (session.isEmpty()) {
+            String pre = ctx.cookie(PRE_SESSION_COOKIE);
+            if (pre == null || !pre.matches("[A-Za-z0-9_-]{43}")) {
+                pre = token();
+                setCookie(ctx, PRE_SESSION_COOKIE, pre, -1);
+            }
+            ctx.attribute(PRE_TOKEN, pre);
+        }
+        if (ctx.method().name().equals("POST")) {
+            String sent = ctx.header("X-CSRF-Token");
+            if (sent == null) sent = ctx.formParam("_csrf");
+            if (sent == null || !constantTimeEquals(sent, csrf(ctx))) {
+                throw new Forbidden("missing or foreign CSRF token on " + ctx.path(), "error.csrf");
+            }
+        }
+    }
+
+    public static Optional<AccountStore.Session> session(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(SESSION));
+    }
+
+    /** The signed-in session of a protected route (the guard has already checked there is one). */
+    public static AccountStore.Session required(Context ctx) {
+        return session(ctx).orElseThrow(() -> new Forbidden("no session on " + ctx.path(), "error.sign-in-first"));
+    }
+
+    public static void requireRole(Context ctx, boolean allowed) {
+        if (!allowed) throw new Forbidden(required(ctx).account().email() + " may not do this on " + ctx.path(), "error.forbidden");
+    }
+
+    public static boolean can(Context ctx, Role... roles) {
+        return session(ctx).map(s -> java.util.Arrays.asList(roles).contains(s.account().role())).orElse(false);
+    }
+
+    /** The token forms on this page must send back. */
+    public static String csrf(Context ctx) {
+        AccountStore.Session s = ctx.attribute(SESSION);
+        if (s != null) return s.csrf();
+        String pre = ctx.attribute(PRE_TOKEN);
+        return pre == null ? "" : pre;
+    }
+
+    public void signIn(Context ctx, String token) {
+        setCookie(ctx, SESSION_COOKIE, token, (int) AccountStore.SESSION_LIFETIME.toSeconds());
+    }
+
+    public void signOut(Context ctx) {
+        accounts.endSession(ctx.cookie(SESSION_COOKIE));
+        setCookie(ctx, SESSION_COOKIE, "", 0);
+    }
+
+    private void setCookie(Context ctx, String name, String value, int maxAge) {
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
+            + (maxAge >= 0 ? "; Max-Age=" + maxAge : "") + (secureCookies ? "; Secure" : ""));
+    }
+
+    private String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return !b.isEmpty() && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,200 @@
+package org.nashir.config;
+
+import org.nashir.storage.Database;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Everything an operator can set, read once at start: command-line flags win over environment variables
+ * ({@code NASHIR_*}), which win over the properties file ({@code NASHIR_CONFIG}, same keys), which win over
+ * the defaults below. Invalid values stop the start with a message naming the setting.
+ */
+public record Settings(
+    int port,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    Locale locale,
+    ZoneId timeZone,
+    boolean arabicIndicDigits,
+    boolean hijriDates,
+    String siteName,
+    String siteDescription,
+    String baseUrl,
+    int pageCacheSeconds,
+    int viewFlushSeconds,
+    int mediaMaxMegabytes,
+    int searchesPerMinute,
+    boolean behindProxy,
+    java.util.List<String> commentBlocklist,
+    java.util.Map<String, String> commentOutcomes,
+    int commentTrustAfter,
+    boolean feedFullContent
+) {
+    /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
+    static final List<String[]> KNOWN = List.of(
+        new String[] {"NASHIR_PORT", "8080", "HTTP port"},
+        new String[] {"NASHIR_DATA_DIR", "./data", "data folder: SQLite file, search index, media"},
+        new String[] {"NASHIR_DB_URL", "jdbc:sqlite:<data>/nashir.db", "database; a jdbc:postgresql: URL switches to PostgreSQL"},
+        new String[] {"NASHIR_DB_USER", "", "PostgreSQL user"},
+        new String[] {"NASHIR_DB_PASSWORD", "", "PostgreSQL password"},
+        new String[] {"NASHIR_LOCALE", "ar-SY", "site locale; decides month names (ar-SY تشرين الثاني, ar-EG نوفمبر, ar-TN جانفي, ar-MA نونبر)"},
+        new String[] {"NASHIR_TIME_ZONE", "Asia/Damascus", "time zone for dates, archives and schedules"},
+        new String[] {"NASHIR_DIGITS", "latin", "latin (10056) or arabic (١٠٠٥٦)"},
+        new String[] {"NASHIR_HIJRI", "false", "show the Hijri date beside the Gregorian one"},
+        new String[] {"NASHIR_SITE_NAME", "ناشر", "the site's name in the masthead and titles"},
+        new String[] {"NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة", "the home page's meta description"},
+        new String[] {"NASHIR_BASE_URL", "http://localhost:<port>", "public address, for canonical links"},
+        new String[] {"NASHIR_PAGE_CACHE_SECONDS", "30", "how long a rendered page is served from memory"},
+        new String[] {"NASHIR_VIEW_FLUSH_SECONDS", "5", "how often counted views are written to the database"},
+        new String[] {"NASHIR_MEDIA_MAX_MB", "10", "largest image upload accepted, in megabytes"},
+        new String[] {"NASHIR_SEARCHES_PER_MINUTE", "120", "searches one address may make per minute (page and API together)"},
+        new String[] {"NASHIR_COMMENT_BLOCKLIST", "", "comma-separated words that mark a comment as spam (matched after Arabic folding, so spelling variants count)"},
+        new String[] {"NASHIR_COMMENT_OUTCOMES", "", "rule=outcome pairs overriding the spam rules' outcomes (reject, hold, spam), e.g. links=hold,no-token=spam"},
+        new String[] {"NASHIR_COMMENT_TRUST_AFTER", "0", "show comments at once from an email with this many approved comments and none marked spam (0: always moderate)"},
+        new String[] {"NASHIR_FEED_CONTENT", "summary", "what feeds carry of each article: summary, or full (the whole body as HTML)"},
+        new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
+
+    /**
+     * The comment rules a site may re-decide with {@code NASHIR_COMMENT_OUTCOMES}, and what each does by default
+     * (reject: refused with a message; spam: stored hidden; hold: stored for moderation). The spam guard applies them.
+     */
+    public static final Map<String, String> COMMENT_RULE_DEFAULTS = Map.of("honeypot", "reject", "too-fast", "reject",
+        "expired", "reject", "token", "reject", "banned", "reject", "duplicate", "reject", "links", "spam", "blocklist", "spam", "no-token", "hold");
+    public static final java.util.Set<String> COMMENT_OUTCOMES = java.util.Set.of("reject", "hold", "spam");
+
+    /** A setting with an unusable value; the message names it and says what is expected, in Arabic. */
+    public static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    public static Settings load(Map<String, String> flags, Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        String file = flags.getOrDefault("NASHIR_CONFIG", env.get("NASHIR_CONFIG"));
+        if (file != null && !file.isBlank()) values.putAll(readFile(Path.of(file)));
+        env.forEach((k, v) -> {
+            if (k.startsWith("NASHIR_")) values.put(k, v);
+        });
+        values.putAll(flags);
+        return from(values);
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new Invalid("NASHIR_CONFIG: تعذّرت قراءة ملف الإعدادات " + file + " (" + e.getMessage() + ")");
+        }
+        Map<String, String> m = new HashMap<>();
+        p.forEach((k, v) -> m.put(k.toString(), v.toString()));
+        return m;
+    }
+
+    static Settings from(Map<String, String> v) {
+        List<String> errors = new ArrayList<>();
+        for (String key : v.keySet()) {
+            if (key.startsWith("NASHIR_") && !key.equals("NASHIR_CONFIG")
+                && KNOWN.stream().noneMatch(k -> k[0].equals(key))) {
+                errors.add(key + ": إعداد غير معروف");
+            }
+        }
+        int port = intSetting(v, "NASHIR_PORT", 8080, 0, 65535, errors);
+        Path data = Path.of(v.getOrDefault("NASHIR_DATA_DIR", "./data"));
+        String dbUrl = v.getOrDefault("NASHIR_DB_URL", "");
+        if (dbUrl.isBlank()) dbUrl = Database.sqliteUrl(data.resolve("nashir.db"));
+        if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            errors.add("NASHIR_DB_URL: يجب أن يبدأ بـ jdbc:sqlite: أو jdbc:postgresql: (القيمة: " + dbUrl + ")");
+        }
+        Locale locale = Locale.forLanguageTag("ar-SY");
+        String localeTag = v.getOrDefault("NASHIR_LOCALE", "ar-SY");
+        try {
+            locale = new Locale.Builder().setLanguageTag(localeTag).build();
+            if (!locale.getLanguage().equals("ar")) errors.add("NASHIR_LOCALE: يجب أن تكون لغة عربية مثل ar-SY أو ar-EG (القيمة: " + localeTag + ")");
+        } catch (IllformedLocaleException e) {
+            errors.add("NASHIR_LOCALE: وسم لغة غير صالح: " + localeTag);
+        }
+        ZoneId zone = ZoneId.of("Asia/Damascus");
+        String zoneName = v.getOrDefault("NASHIR_TIME_ZONE", "Asia/Damascus");
+        try {
+            zone = ZoneId.of(zoneName);
+        } catch (DateTimeException e) {
+            errors.add("NASHIR_TIME_ZONE: منطقة زمنية غير معروفة: " + zoneName + " (مثال: Asia/Damascus)");
+        }
+        String digits = v.getOrDefault("NASHIR_DIGITS", "latin");
+        if (!digits.equals("latin") && !digits.equals("arabic")) {
+            errors.add("NASHIR_DIGITS: القيم المقبولة latin أو arabic (القيمة: " + digits + ")");
+        }
+        boolean hijri = boolSetting(v, "NASHIR_HIJRI", errors);
+        boolean proxy = boolSetting(v, "NASHIR_BEHIND_PROXY", errors);
+        int trustAfter = intSetting(v, "NASHIR_COMMENT_TRUST_AFTER", 0, 0, 1_000, errors);
+        java.util.Map<String, String> outcomes = new java.util.HashMap<>();
+        for (String pair : v.getOrDefault("NASHIR_COMMENT_OUTCOMES", "").split(",")) {
+            if (pair.isBlank()) continue;
+            String[] kv = pair.split("=", 2);
+            String rule = kv[0].strip(), outcome = kv.length == 2 ? kv[1].strip() : "";
+            if (!COMMENT_RULE_DEFAULTS.containsKey(rule) || !COMMENT_OUTCOMES.contains(outcome)) {
+                errors.add("NASHIR_COMMENT_OUTCOMES: «" + pair.strip() + "» غير مفهوم؛ القواعد: " + new java.util.TreeSet<>(COMMENT_RULE_DEFAULTS.keySet())
+                    + " والنتائج: reject أو hold أو spam");
+            } else {
+                outcomes.put(rule, outcome);
+            }
+        }
+        String baseUrl = v.getOrDefault("NASHIR_BASE_URL", "http://localhost:" + port).replaceAll("/+$", "");
+        if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+            errors.add("NASHIR_BASE_URL: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + baseUrl + ")");
+        }
+        int cache = intSetting(v, "NASHIR_PAGE_CACHE_SECONDS", 30, 0, 86_400, errors);
+        int flush = intSetting(v, "NASHIR_VIEW_FLUSH_SECONDS", 5, 1, 3_600, errors);
+        int mediaMax = intSetting(v, "NASHIR_MEDIA_MAX_MB", 10, 1, 35, errors);
+        int searches = intSetting(v, "NASHIR_SEARCHES_PER_MINUTE", 120, 1, 1_000_000, errors);
+        String feedContent = v.getOrDefault("NASHIR_FEED_CONTENT", "summary").strip();
+        if (!feedContent.equals("summary") && !feedContent.equals("full")) {
+            errors.add("NASHIR_FEED_CONTENT: القيم المقبولة summary أو full (القيمة: " + feedContent + ")");
+        }
+        if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
+        return new Settings(port, data, dbUrl, v.getOrDefault("NASHIR_DB_USER", ""), v.getOrDefault("NASHIR_DB_PASSWORD", ""),
+            locale, zone, digits.equals("arabic"), hijri,
+            v.getOrDefault("NASHIR_SITE_NAME", "ناشر"),
+            v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
+            baseUrl, cache, flush, mediaMax, searches, proxy,
+            java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
+            java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"));
+    }
+
+    private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {
+        String s = v.get(key);
+        if (s == null || s.isBlank()) return dflt;
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        errors.add(key + ": يجب أن يكون عدداً صحيحاً بين " + min + " و" + max + " (القيمة: " + s + ")");
+        return dflt;
+    }
+
+    private static boolean boolSetting(Map<String, String> v, String key, List<String> errors) {
+        String s = v.getOrDefault(key, "false").trim().toLowerCase(Locale.ROOT);
+        if (s.equals("true") || s.equals("false")) return s.equals("true");
+        errors.add(key + ": القيم المقبولة true أو false (القيمة: " + s + ")");
+        return false;
+    }
+}

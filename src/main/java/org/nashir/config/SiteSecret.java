@@ -1,0 +1,45 @@
+package org.nashir.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+
+/**
+ * The site's secret key, {@code <data>/secret.key}, made on first start: it signs comment tokens and keys the
+ * hashes of readers' addresses. Nodes of one site must share it (copy the file), or tokens fetched from one node
+ * fail on another.
+ */
+public final class SiteSecret {
+    private static final Logger log = LoggerFactory.getLogger(SiteSecret.class);
+
+    private SiteSecret() {}
+
+    public static byte[] load(Path dataDir) {
+        Path file = dataDir.resolve("secret.key");
+        try {
+            if (Files.exists(file)) return Files.readAllBytes(file);
+            Files.createDirectories(dataDir);
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.write(file, key, StandardOpenOption.CREATE_NEW);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                log.info("{} is readable as the file system allows; restrict it by hand", file);
+            }
+            return key;
+        } catch (FileAlreadyExistsException raced) {
+            return load(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+}

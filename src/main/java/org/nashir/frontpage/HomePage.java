@@ -1,0 +1,13 @@
+package org.nashir.frontpage;
+
+import org.nashir.article.Teaser;
+import org.nashir.web.Frame;
+import org.nashir.article.Teaser;
+import org.nashir.article.Section;
+
+import java.util.List;
+
+/** The front page: the latest news, a block per section, and what readers read most today and this week. */
+public record HomePage(Frame frame, List<Teaser> latest, List<Block> blocks, List<Teaser> mostReadDay, List<Teaser> mostReadWeek) {
+    public record Block(Section section, List<Teaser> items) {}
+}

@@ -1,5 +1,0 @@
-package org.nashir.site;
-
-/** The Arabic error page: what went wrong, in words, and a way back. */
-public record ErrorPage(Frame frame, int status, String heading, String message) {
-}

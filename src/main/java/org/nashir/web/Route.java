@@ -1,0 +1,41 @@
+package org.nashir.web;
+
+import io.javalin.http.Handler;
+
+import java.util.Set;
+
+/**
+ * One line of the route table: a method and path, who may use it, and the handler. {@code BEFORE} lines are
+ * filters that run ahead of every route under their path (the back-office door). The server registers the list
+ * it is given and knows no feature; tests walk the same list.
+ */
+public record Route(String method, String path, Access access, Handler handler) {
+    public static final String BEFORE = "BEFORE";
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", BEFORE);
+
+    public Route {
+        if (!METHODS.contains(method)) throw new IllegalArgumentException("route " + path + ": unknown method " + method);
+        if (!path.startsWith("/")) throw new IllegalArgumentException("route path must start with /: " + path);
+    }
+
+    public static Route get(String path, Access access, Handler handler) {
+        return new Route("GET", path, access, handler);
+    }
+
+    public static Route post(String path, Access access, Handler handler) {
+        return new Route("POST", path, access, handler);
+    }
+
+    public static Route put(String path, Access access, Handler handler) {
+        return new Route("PUT", path, access, handler);
+    }
+
+    public static Route before(String path, Handler handler) {
+        return new Route(BEFORE, path, Access.ANYONE, handler);
+    }
+
+    /** {@code GET /x} as the README and the tests write it. */
+    public String describe() {
+        return method + " " + path;
+    }
+}

@@ -1,0 +1,105 @@
+package org.nashir.web;
+
+import org.nashir.config.Settings;
+import org.nashir.arabic.ArabicFormat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The site's identity and formatters, and the {@link Frame} every page is rendered in. */
+public final class Site {
+    private final Settings settings;
+    private final Supplier<List<NavLink>> navigation;
+    private final byte[] favicon;
+    private final ArabicFormat fmt;
+    private final Messages messages;
+    private final String css;
+    private final String cssHash;
+    private final String assetVersion;
+
+    /** {@code navigation} gives the sections' links, read again for every render (the page cache keeps them short-lived). */
+    public Site(Settings settings, Supplier<List<NavLink>> navigation, Clock clock) {
+        this.settings = settings;
+        this.navigation = navigation;
+        this.favicon = resource("/static/favicon.svg").getBytes(StandardCharsets.UTF_8);
+        this.fmt = new ArabicFormat(settings.locale(), settings.timeZone(), settings.arabicIndicDigits(), settings.hijriDates(), clock);
+        this.messages = new Messages(settings.locale());
+        this.css = resource("/static/site.css");
+        this.cssHash = sha256(css);
+        // Static files are cached for a year; their URLs carry this version so a new release is fetched at once.
+        this.assetVersion = sha256(resource("/static/nashir.js") + resource("/static/favicon.svg")).replaceAll("[^A-Za-z0-9]", "").substring(0, 10);
+    }
+
+    public Frame frame(String title, String description, String canonicalPath) {
+        return new Frame(settings.siteName(), title, description == null ? settings.siteDescription() : description,
+            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), navigation.get(), canonicalPath, fmt, messages, css, assetVersion);
+    }
+
+    /**
+     * The frame for an error page, which must render even when the database is what failed: without the
+     * section navigation if it cannot be read.
+     */
+    Frame errorFrame(String title, String description, String path) {
+        List<NavLink> nav;
+        try {
+            nav = navigation.get();
+        } catch (RuntimeException databaseDown) {
+            nav = List.of();
+        }
+        return new Frame(settings.siteName(), title, description, settings.baseUrl() + path, settings.locale().toLanguageTag(),
+            nav, path, fmt, messages, css, assetVersion);
+    }
+
+    /** {@code GET /favicon.ico}: browsers ask for it whatever the page says; the SVG answers. */
+    public void favicon(io.javalin.http.Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=604800").contentType("image/svg+xml").result(favicon);
+    }
+
+    /** {@code GET /health}: the process answers (liveness). */
+    public void health(io.javalin.http.Context ctx) {
+        ctx.header("Cache-Control", "no-store").json(java.util.Map.of("status", "ok"));
+    }
+
+    public ArabicFormat fmt() {
+        return fmt;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The Content-Security-Policy: only our own scripts, and only the one inline stylesheet we ship. */
+    public String contentSecurityPolicy() {
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-" + cssHash + "'; img-src 'self' data: https:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Site.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

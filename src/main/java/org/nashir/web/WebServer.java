@@ -1,0 +1,139 @@
+package org.nashir.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The HTTP server: registers the route table it is given (it knows no feature), maps errors to Arabic pages or
+ * JSON, and sets the headers every response carries.
+ */
+public final class WebServer {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final String NOT_FOUND_KEY = "nashir.notFoundKey";
+    /** Set when an API error was answered as JSON, so the error pages leave it alone. */
+    private static final String ANSWERED = "nashir.answered";
+
+    private WebServer() {}
+
+    /**
+     * The server for {@code routes}, in their order. {@code unmatched} is offered every address no route answered
+     * (old addresses of an imported site) before the 404 page; it returns true when it answered.
+     */
+    public static Javalin create(Site site, Templates templates, List<Route> routes, Predicate<Context> unmatched) {
+        String csp = site.contentSecurityPolicy();
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            if (site.settings().behindProxy()) {
+                // Behind one trusted proxy the reader is the address it appended last; anything before it is client-supplied.
+                config.contextResolver.ip = ctx -> {
+                    String forwarded = ctx.header("X-Forwarded-For");
+                    if (forwarded == null || forwarded.isBlank()) return ctx.req().getRemoteAddr();
+                    String[] hops = forwarded.split(",");
+                    return hops[hops.length - 1].strip();
+                };
+            }
+            config.http.generateEtags = false;
+            // Article bodies and image uploads; the media routes check their own, smaller limit first.
+            config.http.maxRequestSize = 40L * 1024 * 1024;
+            // Room for a long query in the URL (10,000 Arabic letters are 60 KB percent-encoded) instead of a bare 414.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(96 * 1024));
+            config.jetty.multipartConfig.maxFileSize(36, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(40, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+            });
+
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+                ctx.header("X-Frame-Options", "DENY");
+                ctx.header("Content-Security-Policy", csp);
+            });
+
+            for (Route r : routes) {
+                if (r.method().equals(Route.BEFORE)) config.routes.before(r.path(), r.handler());
+                else config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), guarded(r));
+            }
+
+            config.routes.exception(Forbidden.class, (e, ctx) -> {
+                log.info("403 {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.status(HttpStatus.FORBIDDEN);
+                errorPage(ctx, site, templates, 403, "error.403.heading", site.messages().get(e.messageKey()));
+            });
+            config.routes.exception(TooManyRequests.class, (e, ctx) -> {
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+                errorPage(ctx, site, templates, 429, "error.429.heading", site.messages().get("error.429.message"));
+            });
+            config.routes.exception(Conflict.class, (e, ctx) -> {
+                ctx.status(HttpStatus.CONFLICT);
+                errorPage(ctx, site, templates, 409, "error.409.heading", site.messages().get(e.messageKey()));
+            });
+            config.routes.exception(NotFound.class, (e, ctx) -> {
+                log.debug("404 {}: {}", ctx.path(), e.getMessage());
+                ctx.attribute(NOT_FOUND_KEY, e.messageKey());
+                ctx.status(HttpStatus.NOT_FOUND);
+            });
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                ctx.attribute(ANSWERED, true);
+                ctx.header("Cache-Control", "no-store").status(e.status()).json(e.body());
+            });
+            config.routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.MOVED_PERMANENTLY));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String id = UUID.randomUUID().toString().substring(0, 8);
+                log.error("500 [{}] {} {}", id, ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+                errorPage(ctx, site, templates, 500, "error.500.heading", site.messages().get("error.500.message", id));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(ANSWERED) != null) return;
+                if (ctx.attribute(NOT_FOUND_KEY) == null && unmatched.test(ctx)) return;
+                String key = ctx.attribute(NOT_FOUND_KEY);
+                if (key == null) key = "error.page-not-found";
+                errorPage(ctx, site, templates, 404, "error.404.heading", site.messages().get(key));
+            });
+            config.routes.error(405, ctx -> errorPage(ctx, site, templates, 405, "error.405.heading", site.messages().get("error.405.message")));
+        });
+    }
+
+    /** The route's handler behind its access check. */
+    private static Handler guarded(Route r) {
+        if (r.access() == Access.ANYONE) return r.handler();
+        return ctx -> {
+            if (r.access().check(ctx)) r.handler().handle(ctx);
+        };
+    }
+
+    private static void errorPage(Context ctx, Site site, Templates templates, int status, String headingKey, String message) {
+        ctx.header("Cache-Control", "no-store");
+        if (ctx.path().startsWith("/api/")) {
+            ApiError e = switch (status) {
+                case 404 -> new ApiError(404, "not_found", "no such address in the API", message);
+                case 403 -> new ApiError(403, "forbidden", "not allowed", message);
+                case 409 -> new ApiError(409, "conflict", "the request conflicts with the current state", message);
+                case 405 -> new ApiError(405, "method_not_allowed", "this address does not take that method", message);
+                case 429 -> new ApiError(429, "rate_limited", "too many requests; try again later", message);
+                default -> new ApiError(status, "server_error", "the server failed; the log has the details", message);
+            };
+            ctx.json(e.body());
+            return;
+        }
+        String heading = site.messages().get(headingKey);
+        byte[] html = templates.render("error.jte", new ErrorPage(site.errorFrame(heading, message, ctx.path()), status, heading, message));
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+}
