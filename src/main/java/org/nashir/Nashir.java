@@ -6,6 +6,10 @@ import org.nashir.account.ApiTokenStore;
 import org.nashir.account.AuditLog;
 import org.nashir.article.ArticleImport;
 import org.nashir.article.ArticleStore;
+import org.nashir.article.CorrectionStore;
+import org.nashir.article.PinStore;
+import org.nashir.article.ScheduledChanges;
+import org.nashir.article.TickerStore;
 import org.nashir.article.Editing;
 import org.nashir.article.RevisionStore;
 import org.nashir.article.SectionStore;
@@ -52,6 +56,10 @@ public final class Nashir implements AutoCloseable {
     public final CommentStore comments;
     public final SpamGuard spam;
     public final ApiTokenStore tokens;
+    public final PinStore pins;
+    public final TickerStore ticker;
+    public final CorrectionStore corrections;
+    public final ScheduledChanges scheduled;
     private Javalin server;
     private SearchIndex index;
     private Searching searching;
@@ -77,6 +85,10 @@ public final class Nashir implements AutoCloseable {
         this.tokens = new ApiTokenStore(db.jdbi(), clock);
         this.media = new MediaStore(db.jdbi(), settings.dataDir().resolve("media"), clock);
         this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, clock);
+        this.pins = new PinStore(db.jdbi(), changes, audit, clock);
+        this.ticker = new TickerStore(db.jdbi(), changes, audit, clock);
+        this.corrections = new CorrectionStore(db.jdbi(), revisions, changes, audit, clock);
+        this.scheduled = new ScheduledChanges(editing, pins, ticker);
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
         changes.subscribe(change -> pages.invalidateAll());
     }
@@ -86,14 +98,14 @@ public final class Nashir implements AutoCloseable {
         // Only the server holds the index (one writer per folder); commands leave their changes in the feed.
         index = new SearchIndex(settings.dataDir().resolve("index"), articles, changes);
         searching = new Searching(index, clock);
-        Site site = new Site(settings, sections::listNavigation, clock);
+        Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, clock);
         Templates templates = new Templates();
         routes = RouteTable.of(this, searching, site, templates);
         server = WebServer.create(site, templates, routes.routes(), routes.unmatched());
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
-        scheduler = Periodic.every(Duration.ofSeconds(5), "publishing scheduled articles", editing::publishDue);
+        scheduler = Periodic.every(Duration.ofSeconds(5), "scheduled changes (publishing, pins, ticker)", scheduled::runDue);
         return server.port();
     }
 

@@ -11,7 +11,9 @@ import org.nashir.api.ApiRoutes;
 import org.nashir.api.ApiWriteRoutes;
 import org.nashir.article.ArchiveRoutes;
 import org.nashir.article.ArticleRoutes;
+import org.nashir.article.CorrectionRoutes;
 import org.nashir.article.DashboardRoutes;
+import org.nashir.article.DeskRoutes;
 import org.nashir.article.EditorPages;
 import org.nashir.article.EditorRoutes;
 import org.nashir.article.SectionAdminRoutes;
@@ -62,20 +64,23 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         var settings = n.settings;
         Supplier<List<EditorPages.Picture>> pictures = () -> n.media.listLatest(200).stream()
             .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt())).toList();
-        ArticleRoutes articles = new ArticleRoutes(n.articles, n.sections, site, templates, n.pages, n.media, searching::related, n.comments);
-        HomeRoutes home = new HomeRoutes(n.articles, n.sections, n.viewStore, site, templates, n.pages);
+        ArticleRoutes articles = new ArticleRoutes(n.articles, n.sections, site, templates, n.pages, n.media, searching::related, n.comments,
+            n.corrections);
+        HomeRoutes home = new HomeRoutes(n.articles, n.sections, n.viewStore, n.pins, n.media, site, templates, n.pages);
         ArchiveRoutes archive = new ArchiveRoutes(n.articles, site, templates, n.pages);
-        SectionRoutes sections = new SectionRoutes(n.sections, n.articles, site, templates, n.pages);
+        SectionRoutes sections = new SectionRoutes(n.sections, n.articles, n.pins, site, templates, n.pages);
+        CorrectionRoutes corrections = new CorrectionRoutes(n.corrections, site, templates, n.pages);
         CommentRoutes comments = new CommentRoutes(n.comments, n.spam, new RateLimit(5, clock), new RateLimit(30, clock),
             id -> n.articles.findPublished(id).isPresent(), articles::render, site, settings.commentTrustAfter());
         ViewRoutes views = new ViewRoutes(n.views, new RateLimit(600, clock));
         MediaRoutes media = new MediaRoutes(n.media, site, templates, settings.mediaMaxMegabytes());
         SearchRoutes search = new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), n.sections, site, templates);
-        FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, settings, n.pages, clock);
+        FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, n.ticker, settings, n.pages, clock);
         Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"));
         SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(clock), guard, site, templates);
         DashboardRoutes dashboard = new DashboardRoutes(n.articles, n.comments::countPending, site, templates);
-        EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, pictures,
+        DeskRoutes desk = new DeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site, templates, clock);
+        EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, n.corrections, pictures,
             id -> id != null && id.matches("[0-9]{1,18}") ? n.media.find(Long.parseLong(id)).orElse(null) : null, site, templates, clock);
         SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(n.sections, site, templates);
         TaxonomyRoutes taxonomy = new TaxonomyRoutes(new TaxonomyStore(n.db.jdbi(), n.changes), n.articles, pictures, site, templates);
@@ -83,7 +88,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         AccountRoutes accounts = new AccountRoutes(n.accounts, n.audit, site, templates);
         TokenRoutes tokens = new TokenRoutes(n.tokens, n.audit, site, templates);
         ApiDoor api = new ApiDoor(n.tokens, clock);
-        ApiRoutes reads = new ApiRoutes(n.articles, n.sections, n.pages, settings.baseUrl(), settings.timeZone());
+        ApiRoutes reads = new ApiRoutes(n.articles, n.sections, n.ticker, n.pages, settings.baseUrl(), settings.timeZone());
         ApiWriteRoutes writes = new ApiWriteRoutes(n.editing, n.articles, n.sections, reads, site.messages(), settings.baseUrl(), clock);
 
         List<Route> routes = new ArrayList<>(List.of(
@@ -103,6 +108,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/archive/{year}/{month}/{day}", ANYONE, archive::day),
             get("/media/{key}/{file}", ANYONE, media::serve),
             get("/search", ANYONE, search::page),
+            get("/corrections", ANYONE, corrections::list),
             post("/views/{id}", ANYONE, views::beacon),
             get("/views/{id}/pixel.gif", ANYONE, views::pixel),
             get("/favicon.ico", ANYONE, site::favicon),
@@ -165,6 +171,13 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             post("/admin/comments/{id}/edit", MODERATORS, moderation::edit),
             post("/admin/comments/{id}/ban", MODERATORS, moderation::ban),
             post("/admin/articles/{id}/comments", EDITORS, moderation::toggle),
+            post("/admin/articles/{id}/corrections", EDITORS, desk::correct),
+            get("/admin/desk", EDITORS, desk::show),
+            post("/admin/desk/pins", EDITORS, desk::pin),
+            post("/admin/desk/pins/move", EDITORS, desk::move),
+            post("/admin/desk/pins/remove", EDITORS, desk::unpin),
+            post("/admin/desk/ticker", EDITORS, desk::addTicker),
+            post("/admin/desk/ticker/{id}/end", EDITORS, desk::endTicker),
             get("/admin/accounts", ADMINS, accounts::list),
             post("/admin/accounts", ADMINS, accounts::create),
             post("/admin/accounts/{id}/role", ADMINS, accounts::changeRole),

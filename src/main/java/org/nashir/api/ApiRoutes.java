@@ -7,6 +7,7 @@ import org.nashir.article.ArticleStore;
 import org.nashir.article.Byline;
 import org.nashir.article.Tag;
 import org.nashir.article.Teaser;
+import org.nashir.article.TickerStore;
 import org.nashir.article.Section;
 import org.nashir.article.SectionStore;
 import org.nashir.web.ApiError;
@@ -31,12 +32,14 @@ public final class ApiRoutes {
 
     private final ArticleStore articles;
     private final SectionStore sections;
+    private final TickerStore ticker;
     private final PageCache cache;
     private final String baseUrl;
     private final ZoneId zone;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ApiRoutes(ArticleStore articles, SectionStore sections, PageCache cache, String baseUrl, ZoneId zone) {
+    public ApiRoutes(ArticleStore articles, SectionStore sections, TickerStore ticker, PageCache cache, String baseUrl, ZoneId zone) {
+        this.ticker = ticker;
         this.articles = articles;
         this.sections = sections;
         this.cache = cache;
@@ -71,7 +74,8 @@ public final class ApiRoutes {
             out.put("total", slice.total());
             out.put("limit", limit);
             out.put("offset", offset);
-            out.put("items", slice.items().stream().map(this::teaser).toList());
+            java.util.Set<Long> urgent = ticker.listUrgentArticleIds();
+            out.put("items", slice.items().stream().map(t -> teaser(t, urgent.contains(t.id()))).toList());
             return out;
         });
     }
@@ -97,6 +101,8 @@ public final class ApiRoutes {
         out.put("summary", a.summary());
         out.put("body_html", a.body());
         out.put("label", a.label());
+        out.put("type", a.articleKind().code());
+        out.put("urgent_until", ticker.findUrgentUntil(a.id()).map(Instant::toString).orElse(null));
         out.put("source", a.sourceName() == null ? null : Map.of("name", a.sourceName(), "url", a.sourceUrl() == null ? "" : a.sourceUrl()));
         out.put("section", sections.listAll().stream().filter(s -> s.id() == a.sectionId()).map(Section::slug).findFirst().orElse(null));
         out.put("bylines", articles.listBylines(a.id()).stream().map(b -> Map.of("name", b.name(), "slug", b.slug(), "desk", b.desk())).toList());
@@ -162,7 +168,7 @@ public final class ApiRoutes {
         });
     }
 
-    private Map<String, Object> teaser(Teaser t) {
+    private Map<String, Object> teaser(Teaser t, boolean urgent) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());
         m.put("title", t.title());
@@ -171,6 +177,8 @@ public final class ApiRoutes {
         m.put("section", t.sectionSlug());
         m.put("published", t.publishedAt().toString());
         m.put("comments", t.commentCount());
+        m.put("type", t.articleKind().code());
+        m.put("urgent", urgent);
         return m;
     }
 

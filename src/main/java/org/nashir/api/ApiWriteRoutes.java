@@ -8,6 +8,7 @@ import org.nashir.account.ApiDoor;
 import org.nashir.account.Role;
 import org.nashir.article.Article;
 import org.nashir.article.ArticleCommand;
+import org.nashir.article.ArticleKind;
 import org.nashir.article.ArticleStore;
 import org.nashir.article.Byline;
 import org.nashir.article.Editing;
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
  */
 public final class ApiWriteRoutes {
     static final List<String> FIELDS = List.of("title", "kicker", "summary", "body_html", "bylines", "source", "section", "tags", "label",
-        "featured_media_id", "status", "publish_at", "version");
+        "type", "featured_media_id", "status", "publish_at", "version");
 
     private final Editing editing;
     private final ArticleStore articles;
@@ -159,6 +160,9 @@ public final class ApiWriteRoutes {
             else errors.put("featured_media_id", "يُنتظر رقم صورة من مكتبة الوسائط");
         }
         ArticleCommand.Action action = action(text(in, "status", errors), current, errors);
+        String rawKind = text(in, "type", errors);
+        ArticleKind kind = rawKind.isEmpty() ? (current == null ? ArticleKind.NEWS : current.articleKind()) : ArticleKind.parse(rawKind);
+        if (kind == null) errors.put("type", "النوع واحد من: news, opinion, analysis, interview, report");
         Instant publishAt = null;
         String rawAt = text(in, "publish_at", errors);
         if (!rawAt.isEmpty()) {
@@ -186,7 +190,7 @@ public final class ApiWriteRoutes {
             if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) errors.put("version", "اكتب رقم النسخة التي قرأتها (version)");
             else version = v.intValue();
         }
-        ArticleCommand c = new ArticleCommand(title, kicker, summary, body, bylines, sourceName, sourceUrl, section, tags, label,
+        ArticleCommand c = new ArticleCommand(title, kicker, summary, body, bylines, sourceName, sourceUrl, section, tags, label, kind,
             media, publishAt, action, version);
         for (var e : c.check(clock.instant()).entrySet()) {
             errors.putIfAbsent(e.getKey().equals("body") ? "body_html" : e.getKey(), messages.get(e.getValue().key(), e.getValue().args()));

@@ -93,6 +93,11 @@ public final class ArabicFormat {
         return digits(String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute()));
     }
 
+    /** {@code 16 تشرين الثاني 2015، 14:05}: a date with its time, for what happens within hours. */
+    public String dateTime(Instant at) {
+        return date(at) + "، " + time(at);
+    }
+
     /** ISO date-time with offset, for {@code <time datetime>}. */
     public String iso(Instant at) {
         return at.atZone(zone).toOffsetDateTime().toString();

@@ -7,7 +7,7 @@ public record Article(
     long id, String slug, String title, String kicker, String summary, String body,
     String sourceName, String sourceUrl, String label, long sectionId, String status,
     Instant publishedAt, Instant updatedAt, Instant createdAt, long viewCount, int version,
-    String legacyUrl, String importKey, Long createdBy, Long featuredMediaId) {
+    String legacyUrl, String importKey, Long createdBy, Long featuredMediaId, String kind) {
 
     public static final String DRAFT = "draft";
     /** Submitted by a writer, waiting for an editor. */
@@ -16,6 +16,11 @@ public record Article(
     public static final String SCHEDULED = "scheduled";
     public static final String PUBLISHED = "published";
     public static final String ARCHIVED = "archived";
+
+    /** News, opinion, analysis, interview or report. */
+    public ArticleKind articleKind() {
+        return ArticleKind.of(kind);
+    }
 
     /** The canonical address: the id alone, so a retitled article keeps its links. */
     public String path() {

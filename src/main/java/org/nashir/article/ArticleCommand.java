@@ -10,11 +10,11 @@ import java.util.Map;
 /**
  * One save of an article, typed: what the back-office form ({@link ArticleForm#toCommand}) and the JSON API both
  * parse into, and what {@link Editing} takes. Bylines and tags are lists of names (a name may hold a comma),
- * the section is an id, the publication time an instant, and {@code expectedVersion} is the version the
+ * the section is an id, the kind an {@link ArticleKind}, the publication time an instant, and {@code expectedVersion} is the version the
  * writer started from (0 for a new article).
  */
 public record ArticleCommand(String title, String kicker, String summary, String bodyHtml, List<String> bylines,
-                             String sourceName, String sourceUrl, long sectionId, List<String> tags, String label,
+                             String sourceName, String sourceUrl, long sectionId, List<String> tags, String label, ArticleKind kind,
                              Long featuredMediaId, Instant publishAt, Action action, int expectedVersion) {
 
     static final int TITLE_MAX = 300, SHORT_MAX = 300, SUMMARY_MAX = 1_000, BODY_MAX = 500_000, LIST_MAX = 1_000, URL_MAX = 2_000;
@@ -52,6 +52,7 @@ public record ArticleCommand(String title, String kicker, String summary, String
     public ArticleCommand {
         bylines = distinct(bylines);
         tags = distinct(tags);
+        if (kind == null) kind = ArticleKind.NEWS;
     }
 
     /**
@@ -81,14 +82,14 @@ public record ArticleCommand(String title, String kicker, String summary, String
 
     /** The same content with another action, checked against {@code version}: a status change of the saved article. */
     public ArticleCommand withAction(Action newAction, int version) {
-        return new ArticleCommand(title, kicker, summary, bodyHtml, bylines, sourceName, sourceUrl, sectionId, tags, label,
+        return new ArticleCommand(title, kicker, summary, bodyHtml, bylines, sourceName, sourceUrl, sectionId, tags, label, kind,
             featuredMediaId, publishAt, newAction, version);
     }
 
     /** The article as saved, ready to save again (a publish of the saved text, a restore). */
     public static ArticleCommand of(Article a, List<String> bylines, List<String> tags, Action action, int version) {
         return new ArticleCommand(a.title(), n(a.kicker()), n(a.summary()), a.body(), bylines, n(a.sourceName()), n(a.sourceUrl()),
-            a.sectionId(), tags, n(a.label()), a.featuredMediaId(), a.publishedAt(), action, version);
+            a.sectionId(), tags, n(a.label()), a.articleKind(), a.featuredMediaId(), a.publishedAt(), action, version);
     }
 
     private static void tooLong(Map<String, Problem> errors, String field, String value, int max) {

@@ -22,12 +22,12 @@ import java.util.Optional;
  */
 public record ArticleForm(String title, String kicker, String summary, String body, String bylines, String sourceName,
                           String sourceUrl, String sectionId, String tags, String label, String featuredMediaId,
-                          String publishAt, String version, String action) {
+                          String publishAt, String version, String action, String kind) {
 
     public static ArticleForm from(Context ctx) {
         return new ArticleForm(p(ctx, "title"), p(ctx, "kicker"), p(ctx, "summary"), p(ctx, "body"), p(ctx, "bylines"),
             p(ctx, "source_name"), p(ctx, "source_url"), p(ctx, "section_id"), p(ctx, "tags"), p(ctx, "label"),
-            p(ctx, "featured_media_id"), p(ctx, "publish_at"), p(ctx, "version"), p(ctx, "action"));
+            p(ctx, "featured_media_id"), p(ctx, "publish_at"), p(ctx, "version"), p(ctx, "action"), p(ctx, "kind"));
     }
 
     private static String p(Context ctx, String name) {
@@ -37,7 +37,7 @@ public record ArticleForm(String title, String kicker, String summary, String bo
     }
 
     static ArticleForm empty(long defaultSection) {
-        return new ArticleForm("", "", "", "", "", "", "", Long.toString(defaultSection), "", "", "", "", "0", "save");
+        return new ArticleForm("", "", "", "", "", "", "", Long.toString(defaultSection), "", "", "", "", "0", "save", ArticleKind.NEWS.code());
     }
 
     /** The form showing an article as it is saved. */
@@ -47,7 +47,7 @@ public record ArticleForm(String title, String kicker, String summary, String bo
             Long.toString(a.sectionId()), String.join("، ", tags.stream().map(Tag::name).toList()), n(a.label()),
             a.featuredMediaId() == null ? "" : a.featuredMediaId().toString(),
             a.publishedAt() == null ? "" : LocalDateTime.ofInstant(a.publishedAt(), zone).withSecond(0).withNano(0).toString(),
-            Integer.toString(a.version()), "save");
+            Integer.toString(a.version()), "save", a.articleKind().code());
     }
 
     private static String n(String s) {
@@ -60,6 +60,7 @@ public record ArticleForm(String title, String kicker, String summary, String bo
         if (!sectionId.matches("[0-9]{1,18}")) errors.put("section_id", new ArticleCommand.Problem("editor.error.section"));
         if (!featuredMediaId.isBlank() && !featuredMediaId.matches("[0-9]{1,18}")) errors.put("featured_media_id", new ArticleCommand.Problem("editor.error.media"));
         if (!publishAt.isBlank() && publishAt(zone).isEmpty()) errors.put("publish_at", new ArticleCommand.Problem("editor.error.publish-at"));
+        if (!kind.isEmpty() && ArticleKind.parse(kind) == null) errors.put("kind", new ArticleCommand.Problem("editor.error.kind"));
         command(zone).check(now).forEach(errors::putIfAbsent);
         return errors;
     }
@@ -75,7 +76,7 @@ public record ArticleForm(String title, String kicker, String summary, String bo
 
     private ArticleCommand command(ZoneId zone) {
         return new ArticleCommand(title, kicker, summary, body, names(bylines), sourceName, sourceUrl,
-            sectionId.matches("[0-9]{1,18}") ? Long.parseLong(sectionId) : 0, names(tags), label,
+            sectionId.matches("[0-9]{1,18}") ? Long.parseLong(sectionId) : 0, names(tags), label, ArticleKind.of(kind),
             featuredMediaId.matches("[0-9]{1,18}") ? Long.valueOf(featuredMediaId) : null, publishAt(zone).orElse(null),
             ArticleCommand.Action.of(action), version.matches("[0-9]{1,9}") ? Integer.parseInt(version) : -1);
     }

@@ -62,7 +62,7 @@ public final class ArticleImport {
             Instant now = clock.instant();
             long section = sections.ensure(h, a.sectionName().strip());
             long id = articles.insert(h, new ArticleStore.NewRow(a.title(), a.kicker(), a.summary(), a.bodyHtml(), a.sourceName(), a.sourceUrl(),
-                a.label(), section, a.status(), a.publishedAt(), a.viewCount(), null, null, a.legacyUrl(), a.importKey()), now);
+                a.label(), ArticleKind.NEWS.code(), section, a.status(), a.publishedAt(), a.viewCount(), null, null, a.legacyUrl(), a.importKey()), now);
             articles.replaceLinks(h, id, List.copyOf(distinct(a.bylines())), List.copyOf(distinct(a.tags())));
             alsoWith.accept(h, id);
             if (!Article.DRAFT.equals(a.status()) && !Article.REVIEW.equals(a.status())) changes.append(h, ChangeKind.articleNow(a.status()), id);

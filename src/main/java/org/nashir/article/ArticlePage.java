@@ -6,7 +6,7 @@ import org.nashir.web.Frame;
 
 import java.util.List;
 
-/** The article page: the article with its section, bylines, tags and a few more from its section. */
+/** The article page: the article with its section, bylines, tags, public corrections, and a few related articles. */
 public record ArticlePage(Frame frame, Article article, Section section, List<Byline> bylines, List<Tag> tags, List<Teaser> more,
-                          Media featured, CommentsView comments, String jsonLd) {
+                          Media featured, CommentsView comments, List<CorrectionStore.Correction> corrections, String jsonLd) {
 }

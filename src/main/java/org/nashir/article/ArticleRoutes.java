@@ -25,12 +25,14 @@ public final class ArticleRoutes {
     private final MediaStore media;
     private final java.util.function.BiFunction<Long, Integer, List<Long>> related;
     private final CommentStore comments;
+    private final CorrectionStore corrections;
 
     /** {@code related} gives the ids of articles like one article (search's More Like This), best first. */
     public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache,
                          MediaStore media, java.util.function.BiFunction<Long, Integer, List<Long>> related,
-                         CommentStore comments) {
+                         CommentStore comments, CorrectionStore corrections) {
         this.comments = comments;
+        this.corrections = corrections;
         this.media = media;
         this.related = related;
         this.articles = articles;
@@ -94,8 +96,10 @@ public final class ArticleRoutes {
             site.fmt().count(count, Comment.COUNT), comments.areClosed(id), form);
         List<Byline> bylines = articles.listBylines(id);
         Media featured = article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null);
+        List<CorrectionStore.Correction> notes = corrections.listFor(id);
         return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
-            article, section, bylines, articles.listTags(id), more(article), featured, view, jsonLd(article, section, bylines, featured, description)));
+            article, section, bylines, articles.listTags(id), more(article), featured, view, notes,
+            jsonLd(article, section, bylines, featured, description, notes)));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -104,11 +108,11 @@ public final class ArticleRoutes {
      * schema.org NewsArticle for search engines. Serialized by Jackson, then made safe inside a script element:
      * "</" and the line separators that end a script early are escaped.
      */
-    String jsonLd(Article a, Section section, List<Byline> bylines, Media featured, String description) {
+    String jsonLd(Article a, Section section, List<Byline> bylines, Media featured, String description, List<CorrectionStore.Correction> notes) {
         String base = site.settings().baseUrl();
         java.util.Map<String, Object> ld = new java.util.LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
-        ld.put("@type", "NewsArticle");
+        ld.put("@type", a.articleKind().schemaType());
         ld.put("headline", a.title());
         ld.put("description", description);
         ld.put("inLanguage", "ar");
@@ -125,6 +129,9 @@ public final class ArticleRoutes {
             ld.put("isBasedOn", a.sourceUrl() != null && !a.sourceUrl().isBlank() ? a.sourceUrl()
                 : java.util.Map.of("@type", "CreativeWork", "name", a.sourceName()));
         }
+        List<java.util.Map<String, Object>> corrected = notes.stream().filter(CorrectionStore.Correction::isCorrection)
+            .map(c -> java.util.Map.<String, Object>of("@type", "CorrectionComment", "text", c.body(), "datePublished", c.createdAt().toString())).toList();
+        if (!corrected.isEmpty()) ld.put("correction", corrected);
         try {
             return JSON.writeValueAsString(ld).replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

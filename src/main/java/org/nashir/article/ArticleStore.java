@@ -22,7 +22,7 @@ public final class ArticleStore {
     /** The columns of {@link Teaser}, for any query over {@code article a JOIN section s}. */
     public static final String TEASER_COLUMNS = "a.id, a.slug, a.title, a.kicker, a.summary, a.label, "
         + "s.slug AS section_slug, s.name AS section_name, a.published_at, a.view_count, "
-        + "(SELECT COUNT(*) FROM comment c WHERE c.article_id = a.id AND c.status = 'approved') AS comment_count";
+        + "(SELECT COUNT(*) FROM comment c WHERE c.article_id = a.id AND c.status = 'approved') AS comment_count, a.kind";
     private static final String VISIBLE = "a.status = 'published' AND a.published_at <= :now";
 
     private final Jdbi jdbi;
@@ -145,7 +145,8 @@ public final class ArticleStore {
 
     /** Everything search needs of one visible article, in one query per batch. */
     public record Indexable(long id, String slug, String title, String kicker, String summary, String body, String sourceName,
-                            String sectionSlug, String sectionName, Instant publishedAt, String bylines, String bylineSlugs, String tags) {}
+                            String sectionSlug, String sectionName, Instant publishedAt, String bylines, String bylineSlugs, String tags,
+                            String kind) {}
 
     /** Visible articles with ids in {@code ids} (missing ones are simply absent), for the search index. */
     public List<Indexable> listIndexable(java.util.Collection<Long> ids) {
@@ -162,7 +163,7 @@ public final class ArticleStore {
 
     private static Query indexable(org.jdbi.v3.core.Handle h, String where) {
         return h.createQuery("""
-            SELECT a.id, a.slug, a.title, a.kicker, a.summary, a.body, a.source_name, s.slug AS section_slug, s.name AS section_name, a.published_at,
+            SELECT a.id, a.slug, a.title, a.kicker, a.summary, a.body, a.source_name, s.slug AS section_slug, s.name AS section_name, a.published_at, a.kind,
                    COALESCE((SELECT STRING_AGG(au.name, '
 ' ORDER BY aa.position) FROM article_author aa JOIN author au ON au.id = aa.author_id WHERE aa.article_id = a.id), '') AS bylines,
                    COALESCE((SELECT STRING_AGG(au.slug, '
@@ -242,7 +243,7 @@ public final class ArticleStore {
      * {@code createdBy}) and imports (through {@link ArticleImport}, with views, the old address and an import key).
      */
     record NewRow(String title, String kicker, String summary, String bodyHtml, String sourceName, String sourceUrl, String label,
-                  long sectionId, String status, Instant publishedAt, long viewCount, Long createdBy, Long featuredMediaId,
+                  String kind, long sectionId, String status, Instant publishedAt, long viewCount, Long createdBy, Long featuredMediaId,
                   String legacyUrl, String importKey) {}
 
     /**
@@ -251,14 +252,14 @@ public final class ArticleStore {
      */
     long insert(Handle h, NewRow a, Instant now) {
         return h.createUpdate("""
-                INSERT INTO article (slug, title, kicker, summary, body, source_name, source_url, label, section_id, status,
+                INSERT INTO article (slug, title, kicker, summary, body, source_name, source_url, label, kind, section_id, status,
                                      published_at, updated_at, created_at, view_count, version, created_by, featured_media_id,
                                      legacy_url, import_key)
-                VALUES (:slug, :title, :kicker, :summary, :body, :sourceName, :sourceUrl, :label, :section, :status,
+                VALUES (:slug, :title, :kicker, :summary, :body, :sourceName, :sourceUrl, :label, :kind, :section, :status,
                         :publishedAt, :now, :now, :views, 1, :by, :media, :legacyUrl, :importKey)""")
             .bind("slug", Slug.of(a.title())).bind("title", a.title()).bind("kicker", a.kicker()).bind("summary", a.summary())
             .bind("body", BodyHtml.sanitize(a.bodyHtml())).bind("sourceName", a.sourceName()).bind("sourceUrl", a.sourceUrl())
-            .bind("label", a.label()).bind("section", a.sectionId()).bind("status", a.status()).bind("publishedAt", a.publishedAt())
+            .bind("label", a.label()).bind("kind", a.kind()).bind("section", a.sectionId()).bind("status", a.status()).bind("publishedAt", a.publishedAt())
             .bind("now", now).bind("views", a.viewCount()).bind("by", a.createdBy()).bind("media", a.featuredMediaId())
             .bind("legacyUrl", a.legacyUrl()).bind("importKey", a.importKey())
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();

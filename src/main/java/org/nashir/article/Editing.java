@@ -70,7 +70,7 @@ public final class Editing {
             requireSection(h, c.sectionId());
             String status = c.action().statusAfter(Article.DRAFT);
             long id = articles.insert(h, new ArticleStore.NewRow(c.title().strip(), blankToNull(c.kicker()), blankToNull(c.summary()), c.bodyHtml(),
-                blankToNull(c.sourceName()), blankToNull(c.sourceUrl()), blankToNull(c.label()), c.sectionId(), status,
+                blankToNull(c.sourceName()), blankToNull(c.sourceUrl()), blankToNull(c.label()), c.kind().code(), c.sectionId(), status,
                 publishedAtAfter(c, status, null, now), 0, by.id(), media(h, c), null, null), now);
             articles.replaceLinks(h, id, c.bylines(), c.tags());
             revisions.record(h, id, by.id(), now);
@@ -92,14 +92,14 @@ public final class Editing {
             String status = c.action().statusAfter(current.status());
             int rows = h.createUpdate("""
                     UPDATE article SET slug = :slug, title = :title, kicker = :kicker, summary = :summary, body = :body,
-                           source_name = :sourceName, source_url = :sourceUrl, label = :label, section_id = :section,
+                           source_name = :sourceName, source_url = :sourceUrl, label = :label, kind = :kind, section_id = :section,
                            status = :status, published_at = :publishedAt, featured_media_id = :media,
                            updated_at = :now, version = version + 1
                     WHERE id = :id AND version = :expected""")
                 .bind("slug", Slug.of(c.title())).bind("title", c.title().strip()).bind("kicker", blankToNull(c.kicker()))
                 .bind("summary", blankToNull(c.summary())).bind("body", BodyHtml.sanitize(c.bodyHtml()))
                 .bind("sourceName", blankToNull(c.sourceName())).bind("sourceUrl", blankToNull(c.sourceUrl()))
-                .bind("label", blankToNull(c.label())).bind("section", c.sectionId()).bind("status", status)
+                .bind("label", blankToNull(c.label())).bind("kind", c.kind().code()).bind("section", c.sectionId()).bind("status", status)
                 .bind("publishedAt", publishedAtAfter(c, status, current, now)).bind("media", media(h, c)).bind("now", now)
                 .bind("id", id).bind("expected", c.expectedVersion())
                 .execute();
@@ -119,7 +119,7 @@ public final class Editing {
         Revision r = revisions.find(id, version).orElseThrow(() -> new NotFound("no revision " + version + " of " + id, "error.article-not-found"));
         Article current = articles.findById(id).orElseThrow(() -> new NotFound("no article " + id, "error.article-not-found"));
         ArticleCommand c = new ArticleCommand(r.title(), n(r.kicker()), n(r.summary()), r.body(), r.bylines().lines().toList(),
-            n(r.sourceName()), n(r.sourceUrl()), r.sectionId(), r.tags().lines().toList(), n(r.label()),
+            n(r.sourceName()), n(r.sourceUrl()), r.sectionId(), r.tags().lines().toList(), n(r.label()), current.articleKind(),
             current.featuredMediaId(), null, ArticleCommand.Action.SAVE, current.version());
         Saved saved = update(id, c, by);
         audit.record(by.id(), "article.restored", "article:" + id, "version " + version);

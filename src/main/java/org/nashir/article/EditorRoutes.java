@@ -30,11 +30,13 @@ public final class EditorRoutes {
     private final Site site;
     private final Templates templates;
     private final Clock clock;
+    private final CorrectionStore corrections;
 
-    public EditorRoutes(ArticleStore articles, RevisionStore revisions, SectionStore sections, Editing editing,
+    public EditorRoutes(ArticleStore articles, RevisionStore revisions, SectionStore sections, Editing editing, CorrectionStore corrections,
                         Supplier<List<EditorPages.Picture>> pictures, java.util.function.Function<String, Media> featured,
                         Site site, Templates templates, Clock clock) {
         this.featured = featured;
+        this.corrections = corrections;
         this.articles = articles;
         this.revisions = revisions;
         this.sections = sections;
@@ -107,13 +109,13 @@ public final class EditorRoutes {
         java.time.Instant at = form.publishAt(site.fmt().zone()).orElse(clock.instant());
         Article draft = new Article(0, "", form.title(), ArticleForm.blankToNull(form.kicker()), ArticleForm.blankToNull(form.summary()),
             BodyHtml.sanitize(form.body()), ArticleForm.blankToNull(form.sourceName()), ArticleForm.blankToNull(form.sourceUrl()),
-            ArticleForm.blankToNull(form.label()), section.id(), Article.DRAFT, at, at, at, 0, 0, null, null, null, null);
+            ArticleForm.blankToNull(form.label()), section.id(), Article.DRAFT, at, at, at, 0, 0, null, null, null, null, ArticleKind.of(form.kind()).code());
         List<Byline> bylines = ArticleForm.names(form.bylines()).stream().map(n -> new Byline(0, Slug.of(n), n, Byline.looksLikeDesk(n), null, null)).toList();
         List<Tag> tags = ArticleForm.names(form.tags()).stream().map(n -> new Tag(0, Slug.of(n), n)).toList();
         ctx.header("X-Robots-Tag", "noindex");
         templates.send(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
             draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId()),
-            new CommentsView(List.of(), 0, "", true, CommentsView.FormState.EMPTY), null));
+            new CommentsView(List.of(), 0, "", true, CommentsView.FormState.EMPTY), List.of(), null));
     }
 
     public void revisionList(Context ctx) {
@@ -151,7 +153,14 @@ public final class EditorRoutes {
         Account me = Guard.required(ctx).account();
         String title = id == null ? site.messages().get("admin.new-article") : form.title();
         templates.send(ctx, status, "admin/editor.jte", new EditorPages.EditPage(AdminFrame.of(site, ctx, title, active), id, form, errors,
-            sections.listAll(), pictures.get(), articles.listTagNames(), articleStatus, me.role().canPublish(), id == null ? null : Article.path(id)));
+            sections.listAll(), pictures.get(), articles.listTagNames(), articleStatus, me.role().canPublish(), id == null ? null : Article.path(id),
+            id == null ? List.of() : corrections.listFor(id), refusal(ctx)));
+    }
+
+    /** The Arabic reason a desk action on this article was refused ({@code ?refused=KEY}), shown once. */
+    private String refusal(Context ctx) {
+        String key = ctx.queryParam("refused");
+        return key != null && key.matches("[a-z.-]{1,60}") && site.messages().has(key) ? site.messages().get(key) : null;
     }
 
     private Article find(Context ctx) {

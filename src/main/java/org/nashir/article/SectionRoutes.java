@@ -13,11 +13,13 @@ import java.util.List;
 public final class SectionRoutes {
     private final SectionStore sections;
     private final ArticleStore articles;
+    private final PinStore pins;
     private final Site site;
     private final Templates templates;
     private final PageCache cache;
 
-    public SectionRoutes(SectionStore sections, ArticleStore articles, Site site, Templates templates, PageCache cache) {
+    public SectionRoutes(SectionStore sections, ArticleStore articles, PinStore pins, Site site, Templates templates, PageCache cache) {
+        this.pins = pins;
         this.sections = sections;
         this.articles = articles;
         this.site = site;
@@ -34,9 +36,17 @@ public final class SectionRoutes {
                 .orElseGet(() -> new NotFound("no section " + slug, "error.section-not-found")));
             ArticleStore.Slice slice = articles.listInSection(section.id(), Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of(section.path(), number, slice.total());
+            List<Teaser> pinned = List.of();
+            if (number == 1) {
+                PinStore.Pinned p = pins.listVisible(PinStore.section(section.id()));
+                List<Teaser> first = new java.util.ArrayList<>();
+                if (p.lead() != null) first.add(p.lead());
+                first.addAll(p.pinned());
+                pinned = List.copyOf(first);
+            }
             return templates.render("listing.jte", new ListingPage(
                 site.frame(section.name(), site.messages().get("section.description", section.name(), site.settings().siteName()), pager.href(number)),
-                section.name(), null, List.of(), slice.items(), pager));
+                section.name(), null, List.of(), pinned, slice.items(), pager));
         }));
     }
 }

@@ -15,6 +15,7 @@ import org.nashir.article.ArticleStore;
 import org.nashir.article.Byline;
 import org.nashir.article.Tag;
 import org.nashir.article.Teaser;
+import org.nashir.article.TickerStore;
 import org.nashir.article.Section;
 import org.nashir.article.SectionStore;
 import org.nashir.web.NotFound;
@@ -38,6 +39,8 @@ import java.util.Map;
  */
 public final class FeedRoutes {
     static final int ITEMS = 30;
+    /** The category and tag of an item on the عاجل ticker. */
+    static final String URGENT = "عاجل";
     static final int SITEMAP_PAGE = 50_000;
 
     private final ArticleStore articles;
@@ -47,10 +50,12 @@ public final class FeedRoutes {
     private final Clock clock;
 
     private final MediaStore media;
+    private final TickerStore ticker;
 
-    public FeedRoutes(ArticleStore articles, SectionStore sections, MediaStore media, Settings settings,
+    public FeedRoutes(ArticleStore articles, SectionStore sections, MediaStore media, TickerStore ticker, Settings settings,
                       PageCache cache, Clock clock) {
         this.media = media;
+        this.ticker = ticker;
         this.articles = articles;
         this.sections = sections;
         this.settings = settings;
@@ -90,13 +95,14 @@ public final class FeedRoutes {
     }
 
     /** A feed entry's parts beyond the teaser: the update time, bylines, body (when feeds carry it) and image. */
-    record Item(Teaser teaser, java.time.Instant updated, String summary, List<String> bylines, String bodyHtml, Image image) {}
+    record Item(Teaser teaser, java.time.Instant updated, String summary, List<String> bylines, String bodyHtml, Image image, boolean urgent) {}
 
     /** A featured image as an enclosure: the 1024 px rendition (or the nearest), its type and size. */
     record Image(String src, String type, long bytes) {}
 
     private List<Item> items(Scope scope) {
         List<Item> out = new ArrayList<>();
+        java.util.Set<Long> urgent = ticker.listUrgentArticleIds();
         for (Teaser t : scope.items()) {
             var a = articles.findPublished(t.id());
             if (a.isEmpty()) continue;
@@ -111,7 +117,7 @@ public final class FeedRoutes {
                 }
             }
             out.add(new Item(t, article.updatedAt(), summary, articles.listBylines(t.id()).stream().map(Byline::name).toList(),
-                settings.feedFullContent() ? article.body() : null, image));
+                settings.feedFullContent() ? article.body() : null, image, urgent.contains(t.id())));
         }
         return out;
     }
@@ -164,7 +170,15 @@ public final class FeedRoutes {
             }
             SyndCategoryImpl category = new SyndCategoryImpl();
             category.setName(t.sectionName());
-            e.setCategories(List.of(category));
+            if (item.urgent()) {
+                // Breaking news, marked as the desk marked it: a category readers' apps can filter on.
+                SyndCategoryImpl urgentCategory = new SyndCategoryImpl();
+                urgentCategory.setName(URGENT);
+                urgentCategory.setTaxonomyUri(base + "/#urgent");
+                e.setCategories(List.of(urgentCategory, category));
+            } else {
+                e.setCategories(List.of(category));
+            }
             entries.add(e);
         }
         feed.setEntries(entries);
@@ -200,7 +214,8 @@ public final class FeedRoutes {
             item.put("date_published", t.publishedAt().toString());
             item.put("date_modified", i.updated().toString());
             if (!i.bylines().isEmpty()) item.put("authors", i.bylines().stream().map(n -> Map.of("name", n)).toList());
-            item.put("tags", List.of(t.sectionName()));
+            item.put("tags", i.urgent() ? List.of(URGENT, t.sectionName()) : List.of(t.sectionName()));
+            if (i.urgent()) item.put("_nashir", Map.of("urgent", true));
             return item;
         }).toList());
         try {

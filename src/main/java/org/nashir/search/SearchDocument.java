@@ -77,7 +77,7 @@ final class SearchDocument {
         Document d = new Document();
         d.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
         d.add(new NumericDocValuesField(ARTICLE_ID, a.id()));
-        d.add(new BinaryDocValuesField(TEASER, new BytesRef(String.join(UNIT, a.slug(), a.title(), a.sectionSlug(), a.sectionName()))));
+        d.add(new BinaryDocValuesField(TEASER, new BytesRef(String.join(UNIT, a.slug(), a.title(), a.sectionSlug(), a.sectionName(), a.kind()))));
         d.add(new TextField(TITLE, a.title(), Field.Store.YES));
         d.add(new TextField(folded(TITLE), a.title(), Field.Store.NO));
         StringBuilder meta = new StringBuilder();
@@ -113,7 +113,9 @@ final class SearchDocument {
         var teasers = DocValues.getBinary(leaf.reader(), TEASER);
         String[] t = teasers.advanceExact(local) ? teasers.binaryValue().utf8ToString().split(UNIT, -1) : new String[] {"", "", "", ""};
         Instant at = Instant.ofEpochMilli(publishedMillis(leaf, local));
-        return new Teaser(articleId(searcher, doc), t[0], t[1], null, null, null, t[2], t[3], at, 0, 0);
+        // Documents written before the kind was indexed have four columns: they read as news until reindexed.
+        String kind = t.length > 4 ? t[4] : "news";
+        return new Teaser(articleId(searcher, doc), t[0], t[1], null, null, null, t[2], t[3], at, 0, 0, kind);
     }
 
     static long articleId(IndexSearcher searcher, int doc) throws IOException {

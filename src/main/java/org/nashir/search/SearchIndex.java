@@ -40,7 +40,7 @@ public final class SearchIndex implements AutoCloseable {
      * Bump it whenever {@link ArabicStemmer} or {@link ArabicAnalysis} would turn some word into other terms.
      */
     static final String ANALYSIS = "nashir.analysis";
-    static final String ANALYSIS_VERSION = "2";
+    static final String ANALYSIS_VERSION = "3";
     private static final int BATCH = 500;
 
     private final Path root;
@@ -124,7 +124,7 @@ public final class SearchIndex implements AutoCloseable {
         switch (c.entity()) {
             case ARTICLE -> dirty.add(c.entityId());
             case SECTION, TAG, AUTHOR -> dirty.addAll(articles.listIdsLinkedTo(c.entity().code(), c.entityId()));
-            case UNKNOWN -> { }
+            case DESK, UNKNOWN -> { }
         }
         seq = c.seq();
     }

@@ -10,16 +10,25 @@ import java.util.Locale;
 public enum ChangeKind {
     ARTICLE_PUBLISHED(Entity.ARTICLE), ARTICLE_SCHEDULED(Entity.ARTICLE), ARTICLE_UPDATED(Entity.ARTICLE), ARTICLE_DRAFT(Entity.ARTICLE),
     ARTICLE_REVIEW(Entity.ARTICLE), ARTICLE_ARCHIVED(Entity.ARTICLE), ARTICLE_DELETED(Entity.ARTICLE), ARTICLE_IMPORTED(Entity.ARTICLE),
+    /** A public correction or update note was added. */
+    ARTICLE_CORRECTED(Entity.ARTICLE),
     SECTION_CREATED(Entity.SECTION), SECTION_MOVED(Entity.SECTION), SECTION_RENAMED(Entity.SECTION),
     TAG_RENAMED(Entity.TAG), TAG_MERGED(Entity.TAG), AUTHOR_RENAMED(Entity.AUTHOR),
     /** Comment changes are about the article they were written on (its page and counts show them). */
     COMMENT_APPROVED(Entity.ARTICLE), COMMENT_PENDING(Entity.ARTICLE), COMMENT_SPAM(Entity.ARTICLE), COMMENT_DELETED(Entity.ARTICLE),
     COMMENT_EDITED(Entity.ARTICLE), COMMENTS_CLOSED(Entity.ARTICLE), COMMENTS_OPENED(Entity.ARTICLE),
+    /** The pins of a page changed (entity id: the section, 0 for the home page), by an editor or by lapsing. */
+    DESK_PINS(Entity.DESK),
+    /** The عاجل ticker changed (entity id: the line), by an editor or by expiring. */
+    DESK_TICKER(Entity.DESK),
     UNKNOWN(Entity.UNKNOWN);
 
     /** The kind of thing a change is about; its id is the change's {@code entityId}. */
     public enum Entity {
-        ARTICLE, SECTION, TAG, AUTHOR, UNKNOWN;
+        ARTICLE, SECTION, TAG, AUTHOR,
+        /** What the desk puts first: pins and the ticker (pages show them; the search index does not). */
+        DESK,
+        UNKNOWN;
 
         /** The name stored in the {@code change.entity} column (also the entity's table). */
         public String code() {

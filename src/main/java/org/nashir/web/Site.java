@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 public final class Site {
     private final Settings settings;
     private final Supplier<List<NavLink>> navigation;
+    private final Supplier<List<NavLink>> ticker;
     private final byte[] favicon;
     private final ArabicFormat fmt;
     private final Messages messages;
@@ -25,10 +26,14 @@ public final class Site {
     private final String cssHash;
     private final String assetVersion;
 
-    /** {@code navigation} gives the sections' links, read again for every render (the page cache keeps them short-lived). */
-    public Site(Settings settings, Supplier<List<NavLink>> navigation, Clock clock) {
+    /**
+     * {@code navigation} gives the sections' links and {@code ticker} the live urgent lines, both read again for
+     * every render (cached pages are dropped by the change feed when either changes).
+     */
+    public Site(Settings settings, Supplier<List<NavLink>> navigation, Supplier<List<NavLink>> ticker, Clock clock) {
         this.settings = settings;
         this.navigation = navigation;
+        this.ticker = ticker;
         this.favicon = resource("/static/favicon.svg").getBytes(StandardCharsets.UTF_8);
         this.fmt = new ArabicFormat(settings.locale(), settings.timeZone(), settings.arabicIndicDigits(), settings.hijriDates(), clock);
         this.messages = new Messages(settings.locale());
@@ -40,7 +45,7 @@ public final class Site {
 
     public Frame frame(String title, String description, String canonicalPath) {
         return new Frame(settings.siteName(), title, description == null ? settings.siteDescription() : description,
-            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), navigation.get(), canonicalPath, fmt, messages, css, assetVersion);
+            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), navigation.get(), ticker.get(), canonicalPath, fmt, messages, css, assetVersion);
     }
 
     /**
@@ -55,7 +60,7 @@ public final class Site {
             nav = List.of();
         }
         return new Frame(settings.siteName(), title, description, settings.baseUrl() + path, settings.locale().toLanguageTag(),
-            nav, path, fmt, messages, css, assetVersion);
+            nav, List.of(), path, fmt, messages, css, assetVersion);
     }
 
     /** {@code GET /favicon.ico}: browsers ask for it whatever the page says; the SVG answers. */

@@ -67,7 +67,14 @@ class AdminAccessTest {
         Map.entry("GET /admin/audit", ADMINS),
         Map.entry("GET /admin/tokens", NEWSROOM),
         Map.entry("POST /admin/tokens", NEWSROOM),
-        Map.entry("POST /admin/tokens/{id}/revoke", NEWSROOM));
+        Map.entry("POST /admin/tokens/{id}/revoke", NEWSROOM),
+        Map.entry("POST /admin/articles/{id}/corrections", EDITORS),
+        Map.entry("GET /admin/desk", EDITORS),
+        Map.entry("POST /admin/desk/pins", EDITORS),
+        Map.entry("POST /admin/desk/pins/move", EDITORS),
+        Map.entry("POST /admin/desk/pins/remove", EDITORS),
+        Map.entry("POST /admin/desk/ticker", EDITORS),
+        Map.entry("POST /admin/desk/ticker/{id}/end", EDITORS));
 
     @TempDir
     static Path dir;
@@ -179,14 +186,14 @@ class AdminAccessTest {
         long section = site.nashir.sections.listAll().getFirst().id();
         Account writer = site.nashir.accounts.findByEmail("writer@example.org").orElseThrow();
         long article = site.nashir.editing.create(new ArticleForm("مسودة الكاتب", "", "", "<p>نص</p>", "كاتب", "", "", Long.toString(section),
-            "وسم", "", "", "", "0", "save").toCommand(site.nashir.settings.timeZone()), writer).id();
+            "وسم", "", "", "", "0", "save", "news").toCommand(site.nashir.settings.timeZone()), writer).id();
         long tag = site.nashir.articles.findTag("وسم").orElseThrow().id();
         long author = site.nashir.articles.findByline("كاتب").orElseThrow().id();
         long account = site.nashir.accounts.findByEmail("moderator@example.org").orElseThrow().id();
         return path.replace("/articles/{id}", "/articles/" + article).replace("{version}", "1")
             .replace("/sections/{id}", "/sections/" + section).replace("/tags/{id}", "/tags/" + tag)
             .replace("/bylines/{id}", "/bylines/" + author).replace("/media/{id}", "/media/999999")
-            .replace("/accounts/{id}", "/accounts/" + account).replace("/tokens/{id}", "/tokens/999999").replace("/comments/{id}", "/comments/" + comment(article));
+            .replace("/accounts/{id}", "/accounts/" + account).replace("/tokens/{id}", "/tokens/999999").replace("/ticker/{id}", "/ticker/999999").replace("/comments/{id}", "/comments/" + comment(article));
     }
 
     /** A held comment on a freshly published article, for the moderation routes. */

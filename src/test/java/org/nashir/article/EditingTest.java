@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Saving from the back office, on SQLite and PostgreSQL: versions, revisions, roles and the scheduler. */
 class EditingTest {
     static ArticleForm fields(long section, String title, String body, String version, String action, String publishAt) {
-        return new ArticleForm(title, "", "", body, "سلمى الحداد", "", "", Long.toString(section), "وسم", "", "", publishAt, version, action);
+        return new ArticleForm(title, "", "", body, "سلمى الحداد", "", "", Long.toString(section), "وسم", "", "", publishAt, version, action, "news");
     }
 
     /** What the editor's form sends, as the command it becomes (in the default time zone, which these sites use). */

@@ -39,7 +39,7 @@ class SiteExportTest {
         long id = site.nashir.articles.listLatest(1, 0).items().getFirst().id();
         var a = site.nashir.articles.findById(id).orElseThrow();
         site.nashir.editing.update(id, new ArticleForm(a.title() + " (محدّث)", "", "ملخص جديد", a.body(), "سلمى", "", "",
-            Long.toString(a.sectionId()), "وسم جديد", "", Long.toString(media), "", Integer.toString(a.version()), "save").toCommand(site.nashir.settings.timeZone()), me);
+            Long.toString(a.sectionId()), "وسم جديد", "", Long.toString(media), "", Integer.toString(a.version()), "save", "news").toCommand(site.nashir.settings.timeZone()), me);
         Path wxr = Files.writeString(dir.resolve("export.xml"), WxrImportTestExport.xml());
         var n = site.nashir;
         new WxrImport(n.imports, n.articles, n.comments, n.spam, n.media, n.settings.timeZone(), "أرشيف", 10L << 20).run(wxr, null, x -> { });

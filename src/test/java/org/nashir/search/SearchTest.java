@@ -65,12 +65,12 @@ class SearchTest {
             Account me = site.nashir.accounts.findById(editor).orElseThrow();
             long section = site.nashir.sections.listAll().getFirst().id();
             site.nashir.editing.update(id, new ArticleForm("وزير الخارجية يزور دمشق", "", "", "<p>زيارة قصيرة.</p>", "سلمى", "", "",
-                Long.toString(section), "", "", "", "", "1", "save").toCommand(site.nashir.settings.timeZone()), me);
+                Long.toString(section), "", "", "", "", "1", "save", "news").toCommand(site.nashir.settings.timeZone()), me);
             assertThat(ids(site, "دمشق")).containsExactly(id);
             assertThat(ids(site, "بيروت")).isEmpty();
 
             site.nashir.editing.update(id, new ArticleForm("وزير الخارجية يزور دمشق", "", "", "<p>زيارة قصيرة.</p>", "سلمى", "", "",
-                Long.toString(section), "", "", "", "", "2", "unpublish").toCommand(site.nashir.settings.timeZone()), me);
+                Long.toString(section), "", "", "", "", "2", "unpublish", "news").toCommand(site.nashir.settings.timeZone()), me);
             assertThat(ids(site, "دمشق")).isEmpty();
 
             long other = publish(site, "سياسة", "انتخابات بلدية في دمشق", t, List.of(), "نص.");
