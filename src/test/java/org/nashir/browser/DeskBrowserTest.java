@@ -1,0 +1,106 @@
+package org.nashir.browser;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nashir.account.Role;
+import org.nashir.testing.Browser;
+import org.nashir.testing.TestSite;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, in Chromium at a phone's width with Noto Arabic: an editor makes a story the lead, puts another on
+ * the عاجل ticker, which shows on the home and article pages and goes at its expiry (controlled clock), and
+ * corrects a story in public.
+ */
+class DeskBrowserTest {
+    @Test
+    void an_editor_leads_with_a_story_lights_the_ticker_and_corrects_in_public(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir, Map.of("NASHIR_PAGE_CACHE_SECONDS", "30")).start()) {
+            site.nashir.accounts.create("editor@example.org", "سلمى المحررة", Role.EDITOR, BackOfficeBrowserTest.PASSWORD);
+            var t = site.clock.instant().minus(Duration.ofHours(2));
+            long quiet = site.publish("محليات", "افتتاح مكتبة الحي", t);
+            long breaking = site.publish("محليات", "حريق في سوق المدينة القديمة", t.plusSeconds(60));
+            site.publish("محليات", "أحدث خبر عادي", t.plusSeconds(120));
+            ChromeDriver b = Browser.open(true, 1280, 1000);
+            try {
+                BackOfficeBrowserTest.signIn(b, site, "editor@example.org");
+                b.get(site.url("/admin/desk"));
+                new Select(b.findElement(By.id("pin-article"))).selectByVisibleText("افتتاح مكتبة الحي");
+                b.findElement(By.cssSelector("input[name=lead]")).click();
+                b.findElement(By.cssSelector("form[action='/admin/desk/pins'] button[type=submit]")).click();
+                assertThat(BackOfficeBrowserTest.status(b, "حُفظت الواجهة.")).isEqualTo("حُفظت الواجهة.");
+
+                new Select(b.findElement(By.id("ticker-article"))).selectByVisibleText("حريق في سوق المدينة القديمة");
+                WebElement hours = b.findElement(By.id("ticker-hours"));
+                hours.clear();
+                hours.sendKeys("1");
+                b.findElement(By.cssSelector("form[action='/admin/desk/ticker'] button[type=submit]")).click();
+                assertThat(BackOfficeBrowserTest.status(b, "حُفظت الواجهة.")).isEqualTo("حُفظت الواجهة.");
+                Browser.screenshot(b, "desk");
+            } finally {
+                b.quit();
+            }
+
+            // A reader on a 360 px phone: the lead leads, the ticker is at the top of every page, nothing overflows.
+            ChromeDriver reader = Browser.open(true, 360, 800);
+            try {
+                reader.get(site.url("/"));
+                assertThat(reader.findElement(By.cssSelector(".lead-story h3 a")).getText()).isEqualTo("افتتاح مكتبة الحي");
+                assertThat(texts(reader, ".ticker li")).containsExactly("حريق في سوق المدينة القديمة");
+                assertThat(reader.findElement(By.cssSelector(".ticker")).getCssValue("animation-name")).isEqualTo("none");
+                assertThat(overflow(reader)).isLessThanOrEqualTo(0L);
+                Browser.screenshot(reader, "home-with-lead-and-ticker-360");
+                reader.get(site.url("/article/" + quiet));
+                assertThat(texts(reader, ".ticker li")).containsExactly("حريق في سوق المدينة القديمة");
+                reader.findElement(By.cssSelector(".ticker a")).click();
+                assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo("حريق في سوق المدينة القديمة");
+
+                // An hour later the line has gone by itself, from cached pages too.
+                site.clock.advance(Duration.ofMinutes(61));
+                assertThat(site.nashir.scheduled.runDue()).isEqualTo(1);
+                reader.get(site.url("/"));
+                assertThat(reader.findElements(By.cssSelector(".ticker"))).isEmpty();
+                reader.get(site.url("/article/" + breaking));
+                assertThat(reader.findElements(By.cssSelector(".ticker"))).isEmpty();
+            } finally {
+                reader.quit();
+            }
+
+            // The editor corrects the story; readers see the note at its end and on /corrections.
+            ChromeDriver editor = Browser.open(true, 1280, 1000);
+            try {
+                BackOfficeBrowserTest.signIn(editor, site, "editor@example.org");
+                editor.get(site.url("/admin/articles/" + breaking));
+                new Select(editor.findElement(By.id("correction-kind"))).selectByValue("correction");
+                editor.findElement(By.id("correction-body")).sendKeys("اندلع الحريق في السوق الشرقي لا الغربي.");
+                editor.findElement(By.cssSelector("form[action$='/corrections'] button[type=submit]")).click();
+                assertThat(BackOfficeBrowserTest.status(editor, "نُشر التصحيح في آخر المقال.")).isEqualTo("نُشر التصحيح في آخر المقال.");
+                editor.get(site.url("/article/" + breaking));
+                assertThat(editor.findElement(By.cssSelector("#corrections li")).getText()).contains("تصحيح").contains("السوق الشرقي لا الغربي");
+                assertThat(editor.findElement(By.cssSelector(".corrected a")).getAttribute("href")).endsWith("#corrections");
+                editor.get(site.url("/corrections"));
+                assertThat(editor.findElement(By.cssSelector(".correction-list h2 a")).getText()).isEqualTo("حريق في سوق المدينة القديمة");
+            } finally {
+                editor.quit();
+            }
+        }
+    }
+
+    private static List<String> texts(ChromeDriver b, String css) {
+        return b.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    private static Long overflow(ChromeDriver b) {
+        return (Long) b.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    }
+}
