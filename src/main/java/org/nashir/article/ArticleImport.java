@@ -34,7 +34,12 @@ public final class ArticleImport {
     }
 
     public Created create(NewArticle a) {
-        return create(a, (h, id) -> { });
+        return create(a, ArticleKind.NEWS, (h, id) -> { });
+    }
+
+    /** An article of another kind than news (an opinion piece, an analysis) brought in. */
+    public Created create(NewArticle a, ArticleKind kind) {
+        return create(a, kind, (h, id) -> { });
     }
 
     /**
@@ -42,6 +47,10 @@ public final class ArticleImport {
      * along (comments, old addresses) lands with the article or not at all. Not run when the article existed.
      */
     public Created create(NewArticle a, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Long> alsoWith) {
+        return create(a, ArticleKind.NEWS, alsoWith);
+    }
+
+    private Created create(NewArticle a, ArticleKind kind, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Long> alsoWith) {
         if (a.title() == null || a.title().isBlank()) throw new IllegalArgumentException("article without a title");
         if (a.sectionName() == null || a.sectionName().isBlank()) throw new IllegalArgumentException("article without a section: " + a.title());
         if (!List.of(Article.DRAFT, Article.REVIEW, Article.SCHEDULED, Article.PUBLISHED, Article.ARCHIVED).contains(a.status())) {
@@ -62,7 +71,7 @@ public final class ArticleImport {
             Instant now = clock.instant();
             long section = sections.ensure(h, a.sectionName().strip());
             long id = articles.insert(h, new ArticleStore.NewRow(a.title(), a.kicker(), a.summary(), a.bodyHtml(), a.sourceName(), a.sourceUrl(),
-                a.label(), ArticleKind.NEWS.code(), section, a.status(), a.publishedAt(), a.viewCount(), null, null, a.legacyUrl(), a.importKey()), now);
+                a.label(), kind.code(), section, a.status(), a.publishedAt(), a.viewCount(), null, null, a.legacyUrl(), a.importKey()), now);
             articles.replaceLinks(h, id, List.copyOf(distinct(a.bylines())), List.copyOf(distinct(a.tags())));
             alsoWith.accept(h, id);
             if (!Article.DRAFT.equals(a.status()) && !Article.REVIEW.equals(a.status())) changes.append(h, ChangeKind.articleNow(a.status()), id);

@@ -61,11 +61,11 @@ public final class CorrectionStore {
                 .bind("id", articleId).bind("now", now).execute();
             if (rows == 0) throw new DeskRefused("article " + articleId + " is not published", "correction.error.not-published");
             long id = h.createUpdate("INSERT INTO correction (article_id, kind, body, created_at, account_id) VALUES (:a, :k, :b, :now, :by)")
-                .bind("a", articleId).bind("k", kind).bind("b", text).bind("now", now).bind("by", by.id())
+                .bind("a", articleId).bind("k", kind).bind("b", text).bind("now", now).bind("by", Account.idOf(by))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            revisions.record(h, articleId, by.id(), now);
+            revisions.record(h, articleId, Account.idOf(by), now);
             changes.append(h, ChangeKind.ARTICLE_CORRECTED, articleId);
-            audit.record(h, by.id(), "article." + kind, "article:" + articleId, text);
+            audit.record(h, Account.idOf(by), "article." + kind, "article:" + articleId, text);
             return id;
         });
     }

@@ -116,7 +116,7 @@ public final class PinStore {
                 .bind("scope", scope).bind("a", articleId).bind("pos", -1).bind("lapses", lapsesAt).bind("now", now).execute();
             renumber(h, scope, order);
             changes.append(h, ChangeKind.DESK_PINS, sectionOf(scope));
-            audit.record(h, by.id(), lead ? "desk.lead" : "desk.pin", "article:" + articleId, scope);
+            audit.record(h, Account.idOf(by), lead ? "desk.lead" : "desk.pin", "article:" + articleId, scope);
         });
     }
 
@@ -131,7 +131,7 @@ public final class PinStore {
             h.createUpdate("DELETE FROM pin WHERE scope = :scope AND article_id = :a").bind("scope", scope).bind("a", articleId).execute();
             renumber(h, scope, order);
             changes.append(h, ChangeKind.DESK_PINS, sectionOf(scope));
-            audit.record(h, by.id(), "desk.unpin", "article:" + articleId, scope);
+            audit.record(h, Account.idOf(by), "desk.unpin", "article:" + articleId, scope);
         });
     }
 
@@ -146,7 +146,7 @@ public final class PinStore {
             order.set(j, articleId);
             renumber(h, scope, order);
             changes.append(h, ChangeKind.DESK_PINS, sectionOf(scope));
-            audit.record(h, by.id(), "desk.move", "article:" + articleId, scope);
+            audit.record(h, Account.idOf(by), "desk.move", "article:" + articleId, scope);
         });
     }
 

@@ -84,7 +84,7 @@ public final class TickerStore {
             if (!published) throw new DeskRefused("article " + articleId + " is not published", "desk.error.not-published");
             h.createUpdate("UPDATE ticker SET ended_at = :now WHERE article_id = :a AND ended_at IS NULL").bind("a", articleId).bind("now", clock.instant()).execute();
             long id = insert(h, articleId, null, null, expiresAt, by);
-            audit.record(h, by.id(), "ticker.article", "article:" + articleId, "until " + expiresAt);
+            audit.record(h, Account.idOf(by), "ticker.article", "article:" + articleId, "until " + expiresAt);
             return id;
         });
     }
@@ -101,7 +101,7 @@ public final class TickerStore {
         checkExpiry(expiresAt);
         return jdbi.inTransaction(h -> {
             long id = insert(h, null, clean, url.isEmpty() ? null : url, expiresAt, by);
-            audit.record(h, by.id(), "ticker.line", "ticker:" + id, clean);
+            audit.record(h, Account.idOf(by), "ticker.line", "ticker:" + id, clean);
             return id;
         });
     }
@@ -111,7 +111,7 @@ public final class TickerStore {
         jdbi.useTransaction(h -> {
             if (h.createUpdate("UPDATE ticker SET ended_at = :now WHERE id = :id AND ended_at IS NULL").bind("id", id).bind("now", clock.instant()).execute() == 0) return;
             changes.append(h, ChangeKind.DESK_TICKER, id);
-            audit.record(h, by.id(), "ticker.ended", "ticker:" + id, null);
+            audit.record(h, Account.idOf(by), "ticker.ended", "ticker:" + id, null);
         });
     }
 
@@ -138,7 +138,7 @@ public final class TickerStore {
 
     private long insert(org.jdbi.v3.core.Handle h, Long articleId, String text, String link, Instant expiresAt, Account by) {
         long id = h.createUpdate("INSERT INTO ticker (article_id, text, link, created_at, expires_at, created_by) VALUES (:a, :t, :l, :now, :until, :by)")
-            .bind("a", articleId).bind("t", text).bind("l", link).bind("now", clock.instant()).bind("until", expiresAt).bind("by", by.id())
+            .bind("a", articleId).bind("t", text).bind("l", link).bind("now", clock.instant()).bind("until", expiresAt).bind("by", Account.idOf(by))
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         changes.append(h, ChangeKind.DESK_TICKER, id);
         return id;

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.nashir.Nashir;
 import org.nashir.article.Article;
+import org.nashir.article.ArticleKind;
 import org.nashir.article.BodyHtml;
+import org.nashir.article.CorrectionStore;
+import org.nashir.article.PinStore;
+import org.nashir.article.TickerStore;
 import org.nashir.article.NewArticle;
 import org.nashir.importer.Importing;
 import org.nashir.views.ViewStore;
@@ -21,13 +25,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo site: about twenty articles written for Nashir (fictional city news), published over the last days
- * so fresh ones show relative times, with some views so the most-read lists have content, plus one page from an
+ * The demo site: about twenty articles written for Nashir (fictional city news, two opinion columns and an
+ * analysis), published over the last days so fresh ones show relative times, with some views so the most-read
+ * lists have content, a desk arranged as an editor would (lead, pins, ticker, a correction), plus one page from an
  * "old site" loaded through the text importer, as a newsroom moving to Nashir would.
  */
 public final class DemoContent {
     record Item(String section, String title, String kicker, String summary, List<String> bylines, List<String> tags,
-                int hours, long views, String label, List<String> paragraphs) {}
+                int hours, long views, String label, String kind, List<String> paragraphs) {}
 
     public static final String ADMIN_EMAIL = "admin@nashir.example";
 
@@ -49,12 +54,14 @@ public final class DemoContent {
         if (nashir.articles.listLatest(1, 0).total() > 0) return 0;
         Instant now = nashir.clock.instant();
         Map<ViewStore.Bucket, Long> recentViews = new HashMap<>();
+        Map<String, Long> ids = new HashMap<>();
         int added = 0;
         for (Item item : read()) {
             Instant at = now.minus(Duration.ofHours(item.hours())).minus(Duration.ofMinutes(7));
             long id = nashir.imports.create(new NewArticle(item.title(), item.kicker(), item.summary(),
                 BodyHtml.fromParagraphs(item.paragraphs()), item.bylines(), null, null, item.section(), item.tags(), item.label(),
-                Article.PUBLISHED, at, 0, null, "demo:" + item.title())).id();
+                Article.PUBLISHED, at, 0, null, "demo:" + item.title()), ArticleKind.of(item.kind())).id();
+            ids.put(item.title(), id);
             // Spread the article's readers over the hours since it was published, up to a week.
             long firstHour = Math.floorDiv(at.toEpochMilli(), 3_600_000L);
             long lastHour = Math.floorDiv(now.toEpochMilli(), 3_600_000L);
@@ -66,6 +73,7 @@ public final class DemoContent {
             added++;
         }
         nashir.viewStore.add(recentViews);
+        arrangeTheDesk(nashir, ids);
         try (InputStream in = DemoContent.class.getResourceAsStream("/demo/archive-page.txt")) {
             Importing.Outcome o = new Importing(nashir.imports, nashir.settings.timeZone())
                 .importText("demo/archive-page.txt", in.readAllBytes(), "ثقافة");
@@ -75,6 +83,24 @@ public final class DemoContent {
             throw new UncheckedIOException("cannot read the demo archive page", e);
         }
         return added;
+    }
+
+    /**
+     * What an editor would have done on such a day: a lead story and pinned stories on the home page and on a
+     * section page, the ticker lit for a breaking story and a short urgent line, and a public correction.
+     */
+    private static void arrangeTheDesk(Nashir nashir, Map<String, Long> ids) {
+        Instant now = nashir.clock.instant();
+        nashir.pins.pin(PinStore.HOME, ids.get("افتتاح جسر النهر الجديد بعد عامين من العمل"), true, null, null);
+        nashir.pins.pin(PinStore.HOME, ids.get("البرلمان يناقش مشروع قانون الإدارة المحلية في جلسة مطوّلة"), false, null, null);
+        nashir.pins.pin(PinStore.HOME, ids.get("المصرف المركزي يثبّت سعر الفائدة للمرة الثالثة على التوالي"), false, null, null);
+        nashir.pins.pin(PinStore.HOME, ids.get("مدينة تمشي على قدميها"), false, now.plus(Duration.ofDays(2)), null);
+        nashir.sections.findBySlug("سياسة").ifPresent(s ->
+            nashir.pins.pin(PinStore.section(s.id()), ids.get("ماذا يغيّر قانون الإدارة المحلية إن أُقرّ؟"), true, null, null));
+        nashir.ticker.addArticle(ids.get("المنتخب يتأهل إلى نصف نهائي البطولة العربية بركلات الترجيح"), now.plus(TickerStore.DEFAULT_LIFETIME), null);
+        nashir.ticker.addLine("انقطاع مؤقت للمياه في الحي الشرقي حتى الرابعة عصراً", null, now.plus(Duration.ofHours(3)), null);
+        nashir.corrections.add(ids.get("المصرف المركزي يثبّت سعر الفائدة للمرة الثالثة على التوالي"), CorrectionStore.CORRECTION,
+            "ذكرت نسخة سابقة من الخبر أن القرار هو الرابع على التوالي، والصحيح أنه الثالث.", null);
     }
 
     static List<Item> read() {
