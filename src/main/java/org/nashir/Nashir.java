@@ -8,6 +8,7 @@ import org.nashir.article.ArticleImport;
 import org.nashir.article.ArticleStore;
 import org.nashir.article.CorrectionStore;
 import org.nashir.article.PinStore;
+import org.nashir.article.PreviewStore;
 import org.nashir.article.ScheduledChanges;
 import org.nashir.article.TickerStore;
 import org.nashir.article.Editing;
@@ -59,6 +60,7 @@ public final class Nashir implements AutoCloseable {
     public final PinStore pins;
     public final TickerStore ticker;
     public final CorrectionStore corrections;
+    public final PreviewStore previews;
     public final ScheduledChanges scheduled;
     private Javalin server;
     private SearchIndex index;
@@ -88,6 +90,7 @@ public final class Nashir implements AutoCloseable {
         this.pins = new PinStore(db.jdbi(), changes, audit, clock);
         this.ticker = new TickerStore(db.jdbi(), changes, audit, clock);
         this.corrections = new CorrectionStore(db.jdbi(), revisions, changes, audit, clock);
+        this.previews = new PreviewStore(db.jdbi(), articles, audit, clock);
         this.scheduled = new ScheduledChanges(editing, pins, ticker);
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
         changes.subscribe(change -> pages.invalidateAll());

@@ -65,7 +65,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         Supplier<List<EditorPages.Picture>> pictures = () -> n.media.listLatest(200).stream()
             .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt())).toList();
         ArticleRoutes articles = new ArticleRoutes(n.articles, n.sections, site, templates, n.pages, n.media, searching::related, n.comments,
-            n.corrections);
+            n.corrections, n.previews);
         HomeRoutes home = new HomeRoutes(n.articles, n.sections, n.viewStore, n.pins, n.media, site, templates, n.pages);
         ArchiveRoutes archive = new ArchiveRoutes(n.articles, site, templates, n.pages);
         SectionRoutes sections = new SectionRoutes(n.sections, n.articles, n.pins, site, templates, n.pages);
@@ -80,7 +80,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(clock), guard, site, templates);
         DashboardRoutes dashboard = new DashboardRoutes(n.articles, n.comments::countPending, site, templates);
         DeskRoutes desk = new DeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site, templates, clock);
-        EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, n.corrections, pictures,
+        EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, n.corrections, n.previews, pictures,
             id -> id != null && id.matches("[0-9]{1,18}") ? n.media.find(Long.parseLong(id)).orElse(null) : null, site, templates, clock);
         SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(n.sections, site, templates);
         TaxonomyRoutes taxonomy = new TaxonomyRoutes(new TaxonomyStore(n.db.jdbi(), n.changes), n.articles, pictures, site, templates);
@@ -109,6 +109,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/media/{key}/{file}", ANYONE, media::serve),
             get("/search", ANYONE, search::page),
             get("/corrections", ANYONE, corrections::list),
+            get("/preview/{token}", ANYONE, articles::preview),
             post("/views/{id}", ANYONE, views::beacon),
             get("/views/{id}/pixel.gif", ANYONE, views::pixel),
             get("/favicon.ico", ANYONE, site::favicon),
@@ -172,6 +173,8 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             post("/admin/comments/{id}/ban", MODERATORS, moderation::ban),
             post("/admin/articles/{id}/comments", EDITORS, moderation::toggle),
             post("/admin/articles/{id}/corrections", EDITORS, desk::correct),
+            post("/admin/articles/{id}/previews", EDITORS, editor::createPreview),
+            post("/admin/articles/{id}/previews/{link}/revoke", EDITORS, editor::revokePreview),
             get("/admin/desk", EDITORS, desk::show),
             post("/admin/desk/pins", EDITORS, desk::pin),
             post("/admin/desk/pins/move", EDITORS, desk::move),

@@ -121,7 +121,8 @@ public final class AccountStore {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256(String s) {
+    /** Hex SHA-256 of a secret (session ids, API tokens, preview tokens): what is stored instead of the secret. */
+    public static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

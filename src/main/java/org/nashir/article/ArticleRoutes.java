@@ -26,11 +26,13 @@ public final class ArticleRoutes {
     private final java.util.function.BiFunction<Long, Integer, List<Long>> related;
     private final CommentStore comments;
     private final CorrectionStore corrections;
+    private final PreviewStore previews;
 
     /** {@code related} gives the ids of articles like one article (search's More Like This), best first. */
     public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache,
                          MediaStore media, java.util.function.BiFunction<Long, Integer, List<Long>> related,
-                         CommentStore comments, CorrectionStore corrections) {
+                         CommentStore comments, CorrectionStore corrections, PreviewStore previews) {
+        this.previews = previews;
         this.comments = comments;
         this.corrections = corrections;
         this.media = media;
@@ -88,18 +90,34 @@ public final class ArticleRoutes {
     private byte[] render(long id, String slug, CommentsView.FormState form) {
         Article article = articles.findPublished(id).orElseThrow(() -> new NotFound("no published article " + id, "error.article-not-found"));
         if (slug != null && !slug.equals(article.slug())) throw new Redirect(article.path());
+        return render(article, form, false);
+    }
+
+    /**
+     * {@code /preview/{token}}: a draft or embargoed article shown to whoever holds a usable preview link, as readers
+     * will see it; never cached, never indexed, without the comment form. Unknown, expired or revoked: 404.
+     */
+    public void preview(Context ctx) {
+        Article article = previews.findArticle(ctx.pathParam("token"))
+            .orElseThrow(() -> new NotFound("unknown, expired or revoked preview link", "preview.not-found"));
+        ctx.header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex, nofollow").header("Referrer-Policy", "no-referrer");
+        ctx.contentType("text/html; charset=utf-8").result(render(article, CommentsView.FormState.EMPTY, true));
+    }
+
+    private byte[] render(Article article, CommentsView.FormState form, boolean preview) {
+        long id = article.id();
         Section section = sections.listAll().stream().filter(s -> s.id() == article.sectionId()).findFirst().orElseThrow();
         String description = article.summary() != null && !article.summary().isBlank() ? article.summary() : firstWords(article.body());
         List<Comment> approved = comments.listApproved(id);
         long count = approved.size();
         var view = new CommentsView(CommentsView.threads(approved), count,
-            site.fmt().count(count, Comment.COUNT), comments.areClosed(id), form);
+            site.fmt().count(count, Comment.COUNT), preview || comments.areClosed(id), form);
         List<Byline> bylines = articles.listBylines(id);
         Media featured = article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null);
         List<CorrectionStore.Correction> notes = corrections.listFor(id);
         return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
             article, section, bylines, articles.listTags(id), more(article), featured, view, notes,
-            jsonLd(article, section, bylines, featured, description, notes)));
+            preview ? null : jsonLd(article, section, bylines, featured, description, notes)));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -16,7 +16,8 @@ public final class EditorPages {
 
     public record EditPage(AdminFrame frame, Long id, ArticleForm form, Map<String, ArticleCommand.Problem> errors, List<Section> sections,
                            List<Picture> pictures, List<String> tagNames, String status, boolean canPublish, String publicPath,
-                           List<CorrectionStore.Correction> corrections, String correctionError) {
+                           List<CorrectionStore.Correction> corrections, String correctionError, List<PreviewStore.Link> previews,
+                           String newPreview) {
         public String error(String field) {
             ArticleCommand.Problem p = errors.get(field);
             return p == null ? null : frame.t().get(p.key(), p.args());

@@ -1,5 +1,6 @@
 package org.nashir.article;
 
+import org.nashir.arabic.ArabicText;
 import org.nashir.arabic.Slug;
 import org.nashir.comment.CommentsView;
 import org.nashir.media.Media;
@@ -15,6 +16,8 @@ import org.nashir.web.Site;
 import org.nashir.web.Templates;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,12 +34,15 @@ public final class EditorRoutes {
     private final Templates templates;
     private final Clock clock;
     private final CorrectionStore corrections;
+    private final PreviewStore previews;
 
     public EditorRoutes(ArticleStore articles, RevisionStore revisions, SectionStore sections, Editing editing, CorrectionStore corrections,
+                        PreviewStore previews,
                         Supplier<List<EditorPages.Picture>> pictures, java.util.function.Function<String, Media> featured,
                         Site site, Templates templates, Clock clock) {
         this.featured = featured;
         this.corrections = corrections;
+        this.previews = previews;
         this.articles = articles;
         this.revisions = revisions;
         this.sections = sections;
@@ -150,17 +156,50 @@ public final class EditorRoutes {
     }
 
     private void editor(Context ctx, int status, Long id, ArticleForm form, Map<String, ArticleCommand.Problem> errors, String articleStatus, String active) {
+        editor(ctx, status, id, form, errors, articleStatus, active, null);
+    }
+
+    /** {@code newPreview}: a preview link just made, shown this once. */
+    private void editor(Context ctx, int status, Long id, ArticleForm form, Map<String, ArticleCommand.Problem> errors, String articleStatus, String active,
+                        String newPreview) {
         Account me = Guard.required(ctx).account();
         String title = id == null ? site.messages().get("admin.new-article") : form.title();
         templates.send(ctx, status, "admin/editor.jte", new EditorPages.EditPage(AdminFrame.of(site, ctx, title, active), id, form, errors,
             sections.listAll(), pictures.get(), articles.listTagNames(), articleStatus, me.role().canPublish(), id == null ? null : Article.path(id),
-            id == null ? List.of() : corrections.listFor(id), refusal(ctx)));
+            id == null ? List.of() : corrections.listFor(id), refusal(ctx), id == null ? List.of() : previews.listFor(id), newPreview));
     }
 
     /** The Arabic reason a desk action on this article was refused ({@code ?refused=KEY}), shown once. */
     private String refusal(Context ctx) {
         String key = ctx.queryParam("refused");
         return key != null && key.matches("[a-z.-]{1,60}") && site.messages().has(key) ? site.messages().get(key) : null;
+    }
+
+    /** {@code POST /admin/articles/{id}/previews}: a private link for {@code days} (2 by default), shown once. */
+    public void createPreview(Context ctx) {
+        Article a = find(ctx);
+        String raw = ArabicText.latinDigits(Optional.ofNullable(ctx.formParam("days")).orElse("").strip());
+        Duration lifetime = raw.isEmpty() ? PreviewStore.DEFAULT_LIFETIME : raw.matches("[0-9]{1,2}") ? Duration.ofDays(Integer.parseInt(raw)) : Duration.ZERO;
+        String path;
+        try {
+            path = previews.create(a.id(), lifetime, Guard.required(ctx).account());
+        } catch (DeskRefused e) {
+            ctx.redirect("/admin/articles/" + a.id() + "?refused=" + e.messageKey() + "#corrections", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        editor(ctx, 200, a.id(), ArticleForm.of(a, articles.listBylines(a.id()), articles.listTags(a.id()), site.fmt().zone()), Map.of(), a.status(),
+            "articles", site.settings().baseUrl() + path);
+    }
+
+    /** {@code POST /admin/articles/{id}/previews/{link}/revoke}. */
+    public void revokePreview(Context ctx) {
+        Article a = find(ctx);
+        String raw = ctx.pathParam("link");
+        if (!raw.matches("[0-9]{1,18}") || !previews.revoke(a.id(), Long.parseLong(raw), Guard.required(ctx).account())) {
+            throw new NotFound("no preview link " + raw + " on " + a.id(), "preview.not-found");
+        }
+        ctx.redirect("/admin/articles/" + a.id() + "?done=preview-revoked#previews", HttpStatus.SEE_OTHER);
     }
 
     private Article find(Context ctx) {

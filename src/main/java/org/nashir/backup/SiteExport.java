@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.nashir.storage.ChangeFeed;
@@ -56,7 +58,7 @@ public final class SiteExport {
         table("tag", "id", true, "id L", "slug S", "name S"),
         table("article", "id", true, "id L", "slug S", "title S", "kicker S", "summary S", "body S", "source_name S", "source_url S", "label S",
             "section_id L", "status S", "published_at T", "updated_at T", "created_at T", "view_count L", "version L", "legacy_url S",
-            "import_key S", "created_by L", "featured_media_id L", "comments_closed B", "kind S"),
+            "import_key S", "created_by L", "featured_media_id L", "comments_closed B", "kind S", "live_started_at T", "live_ended_at T"),
         table("article_author", "article_id, position, author_id", false, "article_id L", "author_id L", "position L"),
         table("article_tag", "article_id, tag_id", false, "article_id L", "tag_id L"),
         table("revision", "id", true, "id L", "article_id L", "version L", "title S", "kicker S", "summary S", "body S", "source_name S",
@@ -64,6 +66,8 @@ public final class SiteExport {
         table("pin", "id", true, "id L", "scope S", "article_id L", "position L", "lapses_at T", "created_at T"),
         table("ticker", "id", true, "id L", "article_id L", "text S", "link S", "created_at T", "expires_at T", "ended_at T", "created_by L"),
         table("correction", "id", true, "id L", "article_id L", "kind S", "body S", "created_at T", "account_id L"),
+        table("preview_link", "id", true, "id L", "article_id L", "token_hash S", "created_at T", "expires_at T", "revoked_at T", "created_by L"),
+        table("live_entry", "id", true, "id L", "article_id L", "body S", "media_id L", "pinned B", "created_at T", "updated_at T", "created_by L"),
         table("comment", "id", true, "id L", "article_id L", "parent_id L", "name S", "email S", "body S", "status S", "reason S", "ip_hash S",
             "email_hash S", "body_hash S", "created_at T"),
         table("comment_ban", "kind, hash", false, "kind S", "hash S", "created_at T"),
@@ -280,14 +284,12 @@ public final class SiteExport {
      * Columns added after export format 1 was first written, with the value they take in an export made before
      * them (tables added later are simply absent from such an export).
      */
-    static final Map<String, String> ADDED_LATER = Map.of("article.kind", "news");
+    static final Map<String, JsonNode> ADDED_LATER = Map.of("article.kind", TextNode.valueOf("news"),
+        "article.live_started_at", NullNode.getInstance(), "article.live_ended_at", NullNode.getInstance());
 
     private static void bind(Update u, Table t, long row, Column c, JsonNode v) throws Refused {
         String where = "الجدول " + t.name() + "، الصف " + row + "، العمود " + c.name();
-        if (v == null && ADDED_LATER.containsKey(t.name() + "." + c.name())) {
-            u.bind(c.name(), ADDED_LATER.get(t.name() + "." + c.name()));
-            return;
-        }
+        if (v == null) v = ADDED_LATER.get(t.name() + "." + c.name());
         if (v == null) throw new Refused(where + ": العمود مفقود");
         if (v.isNull()) {
             switch (c.type()) {

@@ -1,5 +1,5 @@
 -- The desk's tools (issue 11): what kind of piece an article is, the stories pinned first on the home page and on
--- section pages, the عاجل ticker, and public corrections.
+-- section pages, the عاجل ticker, public corrections, preview links and live coverage.
 
 -- news, opinion, analysis, interview, report
 ALTER TABLE article ADD COLUMN kind TEXT NOT NULL DEFAULT 'news';
@@ -42,3 +42,31 @@ CREATE TABLE correction (
 );
 CREATE INDEX correction_article ON correction (article_id, created_at);
 CREATE INDEX correction_time ON correction (created_at);
+
+-- Private preview links for drafts and embargoed articles: only the SHA-256 of the token is kept.
+CREATE TABLE preview_link (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,
+    token_hash TEXT    NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    created_by INTEGER REFERENCES account (id) ON DELETE SET NULL
+);
+CREATE INDEX preview_link_article ON preview_link (article_id);
+
+-- Live coverage: an article is live from live_started_at until live_ended_at; its entries are short timestamped
+-- posts, some pinned as key events.
+ALTER TABLE article ADD COLUMN live_started_at INTEGER;
+ALTER TABLE article ADD COLUMN live_ended_at INTEGER;
+CREATE TABLE live_entry (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,
+    body       TEXT    NOT NULL,
+    media_id   INTEGER REFERENCES media (id) ON DELETE SET NULL,
+    pinned     INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    created_by INTEGER REFERENCES account (id) ON DELETE SET NULL
+);
+CREATE INDEX live_entry_article ON live_entry (article_id, created_at);
