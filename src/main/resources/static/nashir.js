@@ -22,3 +22,26 @@
     form.elements.comment.focus();
   });
 })();
+
+// Live coverage: while it goes on, the entries are fetched again every 15 s and replaced when they changed. The
+// fragment is cached like pages (ETag), so an unchanged list costs the server a 304. Paused while the tab is hidden.
+(function () {
+  var section = document.querySelector('[data-live]');
+  if (!section || section.hasAttribute('data-ended') || !window.fetch || !window.DOMParser) return;
+  var url = section.getAttribute('data-live');
+  var box = section.querySelector('[aria-live]');
+  function refresh() {
+    if (document.hidden) return;
+    fetch(url, {credentials: 'omit', cache: 'no-cache'})
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html === null) return;
+        var list = new DOMParser().parseFromString(html, 'text/html').querySelector('.live-entries');
+        var current = box.querySelector('.live-entries');
+        if (list && current && list.innerHTML !== current.innerHTML) current.replaceWith(document.importNode(list, true));
+      })
+      .catch(function () { /* the next round tries again */ });
+  }
+  setInterval(refresh, 15000);
+  document.addEventListener('visibilitychange', refresh);
+})();

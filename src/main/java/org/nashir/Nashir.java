@@ -7,6 +7,7 @@ import org.nashir.account.AuditLog;
 import org.nashir.article.ArticleImport;
 import org.nashir.article.ArticleStore;
 import org.nashir.article.CorrectionStore;
+import org.nashir.article.LiveStore;
 import org.nashir.article.PinStore;
 import org.nashir.article.PreviewStore;
 import org.nashir.article.ScheduledChanges;
@@ -61,6 +62,7 @@ public final class Nashir implements AutoCloseable {
     public final TickerStore ticker;
     public final CorrectionStore corrections;
     public final PreviewStore previews;
+    public final LiveStore live;
     public final ScheduledChanges scheduled;
     private Javalin server;
     private SearchIndex index;
@@ -91,6 +93,7 @@ public final class Nashir implements AutoCloseable {
         this.ticker = new TickerStore(db.jdbi(), changes, audit, clock);
         this.corrections = new CorrectionStore(db.jdbi(), revisions, changes, audit, clock);
         this.previews = new PreviewStore(db.jdbi(), articles, audit, clock);
+        this.live = new LiveStore(db.jdbi(), changes, audit, clock);
         this.scheduled = new ScheduledChanges(editing, pins, ticker);
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
         changes.subscribe(change -> pages.invalidateAll());

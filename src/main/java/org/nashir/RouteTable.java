@@ -7,6 +7,7 @@ import org.nashir.account.Guard;
 import org.nashir.account.SignInRoutes;
 import org.nashir.account.Throttle;
 import org.nashir.account.TokenRoutes;
+import org.nashir.api.ApiLiveRoutes;
 import org.nashir.api.ApiRoutes;
 import org.nashir.api.ApiWriteRoutes;
 import org.nashir.article.ArchiveRoutes;
@@ -16,6 +17,7 @@ import org.nashir.article.DashboardRoutes;
 import org.nashir.article.DeskRoutes;
 import org.nashir.article.EditorPages;
 import org.nashir.article.EditorRoutes;
+import org.nashir.article.LiveRoutes;
 import org.nashir.article.SectionAdminRoutes;
 import org.nashir.article.SectionRoutes;
 import org.nashir.article.TaxonomyRoutes;
@@ -46,6 +48,7 @@ import static org.nashir.account.StaffOnly.MODERATORS;
 import static org.nashir.account.StaffOnly.NEWSROOM;
 import static org.nashir.web.Access.ANYONE;
 import static org.nashir.web.Route.before;
+import static org.nashir.web.Route.delete;
 import static org.nashir.web.Route.get;
 import static org.nashir.web.Route.post;
 import static org.nashir.web.Route.put;
@@ -65,7 +68,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         Supplier<List<EditorPages.Picture>> pictures = () -> n.media.listLatest(200).stream()
             .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt())).toList();
         ArticleRoutes articles = new ArticleRoutes(n.articles, n.sections, site, templates, n.pages, n.media, searching::related, n.comments,
-            n.corrections, n.previews);
+            n.corrections, n.previews, n.live);
         HomeRoutes home = new HomeRoutes(n.articles, n.sections, n.viewStore, n.pins, n.media, site, templates, n.pages);
         ArchiveRoutes archive = new ArchiveRoutes(n.articles, site, templates, n.pages);
         SectionRoutes sections = new SectionRoutes(n.sections, n.articles, n.pins, site, templates, n.pages);
@@ -79,6 +82,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"));
         SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(clock), guard, site, templates);
         DashboardRoutes dashboard = new DashboardRoutes(n.articles, n.comments::countPending, site, templates);
+        LiveRoutes liveDesk = new LiveRoutes(n.live, n.articles, pictures, site, templates);
         DeskRoutes desk = new DeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site, templates, clock);
         EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, n.corrections, n.previews, pictures,
             id -> id != null && id.matches("[0-9]{1,18}") ? n.media.find(Long.parseLong(id)).orElse(null) : null, site, templates, clock);
@@ -89,6 +93,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         TokenRoutes tokens = new TokenRoutes(n.tokens, n.audit, site, templates);
         ApiDoor api = new ApiDoor(n.tokens, clock);
         ApiRoutes reads = new ApiRoutes(n.articles, n.sections, n.ticker, n.pages, settings.baseUrl(), settings.timeZone());
+        ApiLiveRoutes liveApi = new ApiLiveRoutes(n.live, n.articles, site.messages());
         ApiWriteRoutes writes = new ApiWriteRoutes(n.editing, n.articles, n.sections, reads, site.messages(), settings.baseUrl(), clock);
 
         List<Route> routes = new ArrayList<>(List.of(
@@ -97,6 +102,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/", ANYONE, home::home),
             get("/latest", ANYONE, archive::latest),
             get("/article/{id}", ANYONE, articles::show),
+            get("/article/{id}/live", ANYONE, articles::liveEntries),
             get("/article/{id}/{slug}", ANYONE, articles::show),
             post("/article/{id}/comments", ANYONE, comments::submit),
             get("/comments/token", ANYONE, comments::token),
@@ -134,6 +140,10 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/api/v1/articles/{id}", api.optional(), writes::read),
             put("/api/v1/articles/{id}", api.required(), writes::update),
             post("/api/v1/articles/{id}/publish", api.required(), writes::publish),
+            get("/api/v1/articles/{id}/live", ANYONE, liveApi::list),
+            post("/api/v1/articles/{id}/live", api.required(), liveApi::add),
+            put("/api/v1/articles/{id}/live/{entry}", api.required(), liveApi::update),
+            delete("/api/v1/articles/{id}/live/{entry}", api.required(), liveApi::delete),
             get("/api/v1/sections", ANYONE, reads::sections),
             get("/api/v1/tags", ANYONE, reads::tags),
             get("/api/v1/authors", ANYONE, reads::authors),
@@ -174,6 +184,11 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             post("/admin/articles/{id}/comments", EDITORS, moderation::toggle),
             post("/admin/articles/{id}/corrections", EDITORS, desk::correct),
             post("/admin/articles/{id}/previews", EDITORS, editor::createPreview),
+            get("/admin/articles/{id}/live", NEWSROOM, liveDesk::show),
+            post("/admin/articles/{id}/live/start", EDITORS, liveDesk::start),
+            post("/admin/articles/{id}/live/end", EDITORS, liveDesk::end),
+            post("/admin/articles/{id}/live/entries", NEWSROOM, liveDesk::add),
+            post("/admin/articles/{id}/live/entries/{entry}", NEWSROOM, liveDesk::change),
             post("/admin/articles/{id}/previews/{link}/revoke", EDITORS, editor::revokePreview),
             get("/admin/desk", EDITORS, desk::show),
             post("/admin/desk/pins", EDITORS, desk::pin),

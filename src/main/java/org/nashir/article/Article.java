@@ -7,7 +7,7 @@ public record Article(
     long id, String slug, String title, String kicker, String summary, String body,
     String sourceName, String sourceUrl, String label, long sectionId, String status,
     Instant publishedAt, Instant updatedAt, Instant createdAt, long viewCount, int version,
-    String legacyUrl, String importKey, Long createdBy, Long featuredMediaId, String kind) {
+    String legacyUrl, String importKey, Long createdBy, Long featuredMediaId, String kind, Instant liveStartedAt, Instant liveEndedAt) {
 
     public static final String DRAFT = "draft";
     /** Submitted by a writer, waiting for an editor. */
@@ -20,6 +20,16 @@ public record Article(
     /** News, opinion, analysis, interview or report. */
     public ArticleKind articleKind() {
         return ArticleKind.of(kind);
+    }
+
+    /** Whether the article carries live coverage (going on, or ended with its entries kept). */
+    public boolean isLive() {
+        return liveStartedAt != null;
+    }
+
+    /** Whether live coverage is going on now and takes new entries. */
+    public boolean isLiveNow() {
+        return liveStartedAt != null && liveEndedAt == null;
     }
 
     /** The canonical address: the id alone, so a retitled article keeps its links. */

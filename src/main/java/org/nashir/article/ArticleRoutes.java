@@ -27,11 +27,13 @@ public final class ArticleRoutes {
     private final CommentStore comments;
     private final CorrectionStore corrections;
     private final PreviewStore previews;
+    private final LiveStore live;
 
     /** {@code related} gives the ids of articles like one article (search's More Like This), best first. */
     public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache,
                          MediaStore media, java.util.function.BiFunction<Long, Integer, List<Long>> related,
-                         CommentStore comments, CorrectionStore corrections, PreviewStore previews) {
+                         CommentStore comments, CorrectionStore corrections, PreviewStore previews, LiveStore live) {
+        this.live = live;
         this.previews = previews;
         this.comments = comments;
         this.corrections = corrections;
@@ -115,9 +117,33 @@ public final class ArticleRoutes {
         List<Byline> bylines = articles.listBylines(id);
         Media featured = article.featuredMediaId() == null ? null : media.find(article.featuredMediaId()).orElse(null);
         List<CorrectionStore.Correction> notes = corrections.listFor(id);
+        LiveFragment live = liveFragment(article);
         return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
-            article, section, bylines, articles.listTags(id), more(article), featured, view, notes,
-            preview ? null : jsonLd(article, section, bylines, featured, description, notes)));
+            article, section, bylines, articles.listTags(id), more(article), featured, view, notes, live,
+            preview ? null : jsonLd(article, section, bylines, featured, description, notes, live)));
+    }
+
+    /** The live entries of an article with live coverage, with their pictures; null for any other article. */
+    private LiveFragment liveFragment(Article article) {
+        if (!article.isLive()) return null;
+        List<LiveStore.Entry> entries = live.listFor(article.id());
+        java.util.Map<Long, Media> pictures = new java.util.HashMap<>();
+        for (LiveStore.Entry e : entries) if (e.mediaId() != null) media.find(e.mediaId()).ifPresent(m -> pictures.put(m.id(), m));
+        return new LiveFragment(article.id(), !article.isLiveNow(), entries, pictures, site.fmt(), site.messages());
+    }
+
+    /**
+     * {@code /article/{id}/live}: the entries alone, as an HTML fragment the article page fetches every few seconds
+     * while coverage goes on; cached like pages (ETag, so an unchanged list costs a 304) and renewed by the change feed.
+     */
+    public void liveEntries(Context ctx) {
+        long id = parseId(ctx.pathParam("id"));
+        cache.send(ctx, cache.get(Article.path(id) + "/live", () -> {
+            Article article = articles.findPublished(id).orElseThrow(() -> new NotFound("no published article " + id, "error.article-not-found"));
+            LiveFragment fragment = liveFragment(article);
+            if (fragment == null) throw new NotFound("article " + id + " has no live coverage", "error.article-not-found");
+            return templates.render("components/live-entries.jte", fragment);
+        }));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -126,7 +152,8 @@ public final class ArticleRoutes {
      * schema.org NewsArticle for search engines. Serialized by Jackson, then made safe inside a script element:
      * "</" and the line separators that end a script early are escaped.
      */
-    String jsonLd(Article a, Section section, List<Byline> bylines, Media featured, String description, List<CorrectionStore.Correction> notes) {
+    String jsonLd(Article a, Section section, List<Byline> bylines, Media featured, String description, List<CorrectionStore.Correction> notes,
+                  LiveFragment live) {
         String base = site.settings().baseUrl();
         java.util.Map<String, Object> ld = new java.util.LinkedHashMap<>();
         ld.put("@context", "https://schema.org");
@@ -150,6 +177,23 @@ public final class ArticleRoutes {
         List<java.util.Map<String, Object>> corrected = notes.stream().filter(CorrectionStore.Correction::isCorrection)
             .map(c -> java.util.Map.<String, Object>of("@type", "CorrectionComment", "text", c.body(), "datePublished", c.createdAt().toString())).toList();
         if (!corrected.isEmpty()) ld.put("correction", corrected);
+        if (live != null) {
+            // Live coverage is described as what it is: a LiveBlogPosting with its updates, newest first.
+            ld.put("@type", "LiveBlogPosting");
+            ld.put("coverageStartTime", a.liveStartedAt().toString());
+            if (a.liveEndedAt() != null) ld.put("coverageEndTime", a.liveEndedAt().toString());
+            ld.put("liveBlogUpdate", live.entries().stream().map(e -> {
+                String text = org.jsoup.Jsoup.parse(e.bodyHtml()).text();
+                java.util.Map<String, Object> u = new java.util.LinkedHashMap<>();
+                u.put("@type", "BlogPosting");
+                u.put("headline", text.length() <= 110 ? text : text.substring(0, 109) + "…");
+                u.put("articleBody", text);
+                u.put("datePublished", e.createdAt().toString());
+                u.put("dateModified", e.updatedAt().toString());
+                u.put("url", base + a.path() + "#entry-" + e.id());
+                return u;
+            }).toList());
+        }
         try {
             return JSON.writeValueAsString(ld).replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

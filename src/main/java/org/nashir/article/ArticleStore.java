@@ -120,6 +120,13 @@ public final class ArticleStore {
         return slice("AND a.published_at >= :from AND a.published_at < :to", q -> q.bind("from", from).bind("to", to), limit, offset);
     }
 
+    /** Published articles whose live coverage goes on now, the most recently started first. */
+    public List<Teaser> listLiveNow() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + TEASER_COLUMNS + " FROM article a JOIN section s ON s.id = a.section_id WHERE "
+                + VISIBLE + " AND a.live_started_at IS NOT NULL AND a.live_ended_at IS NULL ORDER BY a.live_started_at DESC LIMIT 20")
+            .bind("now", clock.instant()).map(TEASER).list());
+    }
+
     /** The latest in the same section, without the article itself: related articles when search finds none alike. */
     public List<Teaser> listAlsoInSection(Article article, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + TEASER_COLUMNS + " FROM article a JOIN section s ON s.id = a.section_id WHERE "

@@ -13,7 +13,8 @@ import java.util.List;
 /** The back office's start page: my drafts, what waits for review, what is scheduled, what went out lately. */
 public final class DashboardRoutes {
     public record DashboardPage(AdminFrame frame, List<ArticleStore.Row> drafts, List<ArticleStore.Row> review,
-                                List<ArticleStore.Row> scheduled, List<ArticleStore.Row> published, long pendingComments) {}
+                                List<ArticleStore.Row> scheduled, List<ArticleStore.Row> published, long pendingComments,
+                                List<Teaser> liveNow) {}
 
     private final ArticleStore articles;
     private final java.util.function.LongSupplier pendingComments;
@@ -36,7 +37,8 @@ public final class DashboardRoutes {
             newsroom ? articles.listForBackOffice(Article.REVIEW, owner, 10) : List.of(),
             newsroom ? articles.listForBackOffice(Article.SCHEDULED, owner, 10) : List.of(),
             newsroom ? articles.listForBackOffice(Article.PUBLISHED, owner, 10) : List.of(),
-            me.role() == Role.WRITER ? 0 : pendingComments.getAsLong());
+            me.role() == Role.WRITER ? 0 : pendingComments.getAsLong(),
+            newsroom ? articles.listLiveNow() : List.of());
         templates.send(ctx, 200, "admin/dashboard.jte", page);
     }
 }

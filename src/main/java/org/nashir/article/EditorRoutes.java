@@ -115,13 +115,13 @@ public final class EditorRoutes {
         java.time.Instant at = form.publishAt(site.fmt().zone()).orElse(clock.instant());
         Article draft = new Article(0, "", form.title(), ArticleForm.blankToNull(form.kicker()), ArticleForm.blankToNull(form.summary()),
             BodyHtml.sanitize(form.body()), ArticleForm.blankToNull(form.sourceName()), ArticleForm.blankToNull(form.sourceUrl()),
-            ArticleForm.blankToNull(form.label()), section.id(), Article.DRAFT, at, at, at, 0, 0, null, null, null, null, ArticleKind.of(form.kind()).code());
+            ArticleForm.blankToNull(form.label()), section.id(), Article.DRAFT, at, at, at, 0, 0, null, null, null, null, ArticleKind.of(form.kind()).code(), null, null);
         List<Byline> bylines = ArticleForm.names(form.bylines()).stream().map(n -> new Byline(0, Slug.of(n), n, Byline.looksLikeDesk(n), null, null)).toList();
         List<Tag> tags = ArticleForm.names(form.tags()).stream().map(n -> new Tag(0, Slug.of(n), n)).toList();
         ctx.header("X-Robots-Tag", "noindex");
         templates.send(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
             draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId()),
-            new CommentsView(List.of(), 0, "", true, CommentsView.FormState.EMPTY), List.of(), null));
+            new CommentsView(List.of(), 0, "", true, CommentsView.FormState.EMPTY), List.of(), null, null));
     }
 
     public void revisionList(Context ctx) {

@@ -30,6 +30,10 @@ public record Route(String method, String path, Access access, Handler handler) 
         return new Route("PUT", path, access, handler);
     }
 
+    public static Route delete(String path, Access access, Handler handler) {
+        return new Route("DELETE", path, access, handler);
+    }
+
     public static Route before(String path, Handler handler) {
         return new Route(BEFORE, path, Access.ANYONE, handler);
     }

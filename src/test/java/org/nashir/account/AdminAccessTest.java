@@ -70,6 +70,11 @@ class AdminAccessTest {
         Map.entry("POST /admin/tokens/{id}/revoke", NEWSROOM),
         Map.entry("POST /admin/articles/{id}/corrections", EDITORS),
         Map.entry("POST /admin/articles/{id}/previews", EDITORS),
+        Map.entry("GET /admin/articles/{id}/live", NEWSROOM),
+        Map.entry("POST /admin/articles/{id}/live/start", EDITORS),
+        Map.entry("POST /admin/articles/{id}/live/end", EDITORS),
+        Map.entry("POST /admin/articles/{id}/live/entries", NEWSROOM),
+        Map.entry("POST /admin/articles/{id}/live/entries/{entry}", NEWSROOM),
         Map.entry("POST /admin/articles/{id}/previews/{link}/revoke", EDITORS),
         Map.entry("GET /admin/desk", EDITORS),
         Map.entry("POST /admin/desk/pins", EDITORS),
@@ -195,7 +200,7 @@ class AdminAccessTest {
         return path.replace("/articles/{id}", "/articles/" + article).replace("{version}", "1")
             .replace("/sections/{id}", "/sections/" + section).replace("/tags/{id}", "/tags/" + tag)
             .replace("/bylines/{id}", "/bylines/" + author).replace("/media/{id}", "/media/999999")
-            .replace("/accounts/{id}", "/accounts/" + account).replace("/tokens/{id}", "/tokens/999999").replace("/ticker/{id}", "/ticker/999999").replace("{link}", "999999").replace("/comments/{id}", "/comments/" + comment(article));
+            .replace("/accounts/{id}", "/accounts/" + account).replace("/tokens/{id}", "/tokens/999999").replace("/ticker/{id}", "/ticker/999999").replace("{link}", "999999").replace("{entry}", "999999").replace("/comments/{id}", "/comments/" + comment(article));
     }
 
     /** A held comment on a freshly published article, for the moderation routes. */

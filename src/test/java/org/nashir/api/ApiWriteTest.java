@@ -10,6 +10,7 @@ import org.nashir.account.Role;
 import org.nashir.article.Article;
 import org.nashir.account.ApiDoor;
 import org.nashir.testing.Agent;
+import org.nashir.testing.Api;
 import org.nashir.testing.TestSite;
 
 import java.io.IOException;
@@ -68,17 +69,7 @@ class ApiWriteTest {
     }
 
     static HttpResponse<String> send(TestSite site, String method, String path, String token, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.url(path))).method(method,
-            body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Api.send(site, method, path, token, body);
     }
 
     static JsonNode json(HttpResponse<String> r) {

@@ -113,4 +113,23 @@ class StructuredDataVocabularyTest {
         assertThat(problems).containsExactlyInAnyOrder("t: coverageStartTime does not apply to schema:NewsArticle",
             "t.author: articleBody does not apply to schema:Person", "t.correction: no type schema:Correction");
     }
+
+    @org.junit.jupiter.api.Test
+    void live_coverage_is_a_live_blog_posting_with_real_properties(@TempDir Path dir) throws Exception {
+        Vocabulary vocabulary = Vocabulary.read(Shared.require("schemaorg/vocabulary-30.0.json"));
+        try (TestSite site = TestSite.create(dir).start()) {
+            long id = site.publish("محليات", "الانتخابات لحظة بلحظة", site.clock.instant().minusSeconds(3600));
+            site.nashir.live.start(id, null);
+            site.nashir.live.add(id, "فتحت مراكز الاقتراع أبوابها.", null, null);
+            site.nashir.live.add(id, "نسبة المشاركة حتى الظهر ٣٢٪.", null, null);
+            site.nashir.live.end(id, null);
+            JsonNode ld = JSON.readTree(Jsoup.parse(site.get("/article/" + id).body()).select("script[type=application/ld+json]").first().data());
+            assertThat(ld.get("@type").asText()).isEqualTo("LiveBlogPosting");
+            assertThat(ld.get("liveBlogUpdate")).hasSize(2);
+            assertThat(ld.has("coverageEndTime")).isTrue();
+            List<String> problems = new ArrayList<>();
+            vocabulary.check(ld, "live", problems);
+            assertThat(problems).isEmpty();
+        }
+    }
 }
