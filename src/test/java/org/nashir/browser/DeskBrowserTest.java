@@ -96,6 +96,36 @@ class DeskBrowserTest {
         }
     }
 
+    @Test
+    void a_readers_open_page_shows_new_live_entries_without_reloading_and_a_preview_link_opens_signed_out(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir, Map.of("NASHIR_PAGE_CACHE_SECONDS", "30")).start()) {
+            long id = site.publish("محليات", "الفيضان ساعة بساعة", site.clock.instant().minus(Duration.ofHours(1)));
+            site.nashir.live.start(id, null);
+            site.nashir.live.add(id, "ارتفاع منسوب النهر نصف متر.", null, null);
+            long draft = site.nashir.imports.create(new org.nashir.article.NewArticle("مسودة لشريك", null, null, "<p>نص لم يُنشر.</p>", List.of(), null, null,
+                "محليات", List.of(), null, org.nashir.article.Article.DRAFT, null, 0, null, null)).id();
+            String preview = site.nashir.previews.create(draft, Duration.ofDays(1), null);
+            ChromeDriver reader = Browser.open(true, 360, 800);
+            try {
+                reader.get(site.url("/article/" + id));
+                assertThat(texts(reader, ".live-entry")).singleElement().asString().contains("ارتفاع منسوب النهر");
+                site.nashir.live.add(id, "إخلاء ثلاثة أحياء قرب الضفة.", null, null);
+                // No reload: the page fetches the entries again within about 15 seconds.
+                new org.openqa.selenium.support.ui.WebDriverWait(reader, Duration.ofSeconds(25))
+                    .until(d -> d.findElements(By.cssSelector(".live-entry")).size() == 2);
+                assertThat(texts(reader, ".live-entry").getFirst()).contains("إخلاء ثلاثة أحياء");
+                assertThat(overflow(reader)).isLessThanOrEqualTo(0L);
+                Browser.screenshot(reader, "live-coverage-360");
+
+                reader.get(site.url(preview));
+                assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo("مسودة لشريك");
+                assertThat(reader.findElements(By.cssSelector("#comment-form"))).isEmpty();
+            } finally {
+                reader.quit();
+            }
+        }
+    }
+
     private static List<String> texts(ChromeDriver b, String css) {
         return b.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
