@@ -11,6 +11,7 @@ import org.nashir.article.LiveStore;
 import org.nashir.article.PinStore;
 import org.nashir.article.PreviewStore;
 import org.nashir.article.ScheduledChanges;
+import org.nashir.article.TaxonomyStore;
 import org.nashir.article.TickerStore;
 import org.nashir.article.Editing;
 import org.nashir.article.RevisionStore;
@@ -63,6 +64,7 @@ public final class Nashir implements AutoCloseable {
     public final CorrectionStore corrections;
     public final PreviewStore previews;
     public final LiveStore live;
+    public final TaxonomyStore taxonomy;
     public final ScheduledChanges scheduled;
     private Javalin server;
     private SearchIndex index;
@@ -94,6 +96,7 @@ public final class Nashir implements AutoCloseable {
         this.corrections = new CorrectionStore(db.jdbi(), revisions, changes, audit, clock);
         this.previews = new PreviewStore(db.jdbi(), articles, audit, clock);
         this.live = new LiveStore(db.jdbi(), changes, audit, clock);
+        this.taxonomy = new TaxonomyStore(db.jdbi(), changes);
         this.scheduled = new ScheduledChanges(editing, pins, ticker);
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
         changes.subscribe(change -> pages.invalidateAll());

@@ -18,10 +18,10 @@ import org.nashir.article.DeskRoutes;
 import org.nashir.article.EditorPages;
 import org.nashir.article.EditorRoutes;
 import org.nashir.article.LiveRoutes;
+import org.nashir.article.OpinionRoutes;
 import org.nashir.article.SectionAdminRoutes;
 import org.nashir.article.SectionRoutes;
 import org.nashir.article.TaxonomyRoutes;
-import org.nashir.article.TaxonomyStore;
 import org.nashir.comment.CommentRoutes;
 import org.nashir.comment.ModerationRoutes;
 import org.nashir.feed.FeedRoutes;
@@ -73,6 +73,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         ArchiveRoutes archive = new ArchiveRoutes(n.articles, site, templates, n.pages);
         SectionRoutes sections = new SectionRoutes(n.sections, n.articles, n.pins, site, templates, n.pages);
         CorrectionRoutes corrections = new CorrectionRoutes(n.corrections, site, templates, n.pages);
+        OpinionRoutes opinion = new OpinionRoutes(n.articles, n.media, site, templates, n.pages);
         CommentRoutes comments = new CommentRoutes(n.comments, n.spam, new RateLimit(5, clock), new RateLimit(30, clock),
             id -> n.articles.findPublished(id).isPresent(), articles::render, site, settings.commentTrustAfter());
         ViewRoutes views = new ViewRoutes(n.views, new RateLimit(600, clock));
@@ -87,7 +88,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, n.corrections, n.previews, pictures,
             id -> id != null && id.matches("[0-9]{1,18}") ? n.media.find(Long.parseLong(id)).orElse(null) : null, site, templates, clock);
         SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(n.sections, site, templates);
-        TaxonomyRoutes taxonomy = new TaxonomyRoutes(new TaxonomyStore(n.db.jdbi(), n.changes), n.articles, pictures, site, templates);
+        TaxonomyRoutes taxonomy = new TaxonomyRoutes(n.taxonomy, n.articles, pictures, site, templates);
         ModerationRoutes moderation = new ModerationRoutes(n.comments, site, templates);
         AccountRoutes accounts = new AccountRoutes(n.accounts, n.audit, site, templates);
         TokenRoutes tokens = new TokenRoutes(n.tokens, n.audit, site, templates);
@@ -115,6 +116,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/media/{key}/{file}", ANYONE, media::serve),
             get("/search", ANYONE, search::page),
             get("/corrections", ANYONE, corrections::list),
+            get("/opinion", ANYONE, opinion::columnists),
             get("/preview/{token}", ANYONE, articles::preview),
             post("/views/{id}", ANYONE, views::beacon),
             get("/views/{id}/pixel.gif", ANYONE, views::pixel),

@@ -119,8 +119,16 @@ public final class ArticleRoutes {
         List<CorrectionStore.Correction> notes = corrections.listFor(id);
         LiveFragment live = liveFragment(article);
         return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
-            article, section, bylines, articles.listTags(id), more(article), featured, view, notes, live,
+            article, section, bylines, articles.listTags(id), more(article), featured, view, notes, live, writerPhotos(article, bylines),
             preview ? null : jsonLd(article, section, bylines, featured, description, notes, live)));
+    }
+
+    /** The photos of an opinion piece's writers (opinion shows who is speaking); none for other kinds. */
+    private java.util.Map<Long, Media> writerPhotos(Article article, List<Byline> bylines) {
+        java.util.Map<Long, Media> photos = new java.util.HashMap<>();
+        if (article.articleKind() != ArticleKind.OPINION) return photos;
+        for (Byline b : bylines) if (b.photoMediaId() != null) media.find(b.photoMediaId()).ifPresent(m -> photos.put(m.id(), m));
+        return photos;
     }
 
     /** The live entries of an article with live coverage, with their pictures; null for any other article. */

@@ -120,6 +120,30 @@ public final class ArticleStore {
         return slice("AND a.published_at >= :from AND a.published_at < :to", q -> q.bind("from", from).bind("to", to), limit, offset);
     }
 
+    /** A writer of opinion pieces and their latest one. */
+    public record Columnist(Byline byline, Teaser latest) {}
+
+    /** The opinion writers (كتّاب الرأي), the one with the latest piece first, each with that piece. */
+    public List<Columnist> listColumnists(int limit) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> {
+            List<Byline> writers = h.createQuery("""
+                    SELECT au.id, au.slug, au.name, au.is_desk AS desk, au.bio, au.photo_media_id FROM author au
+                    JOIN article_author aa ON aa.author_id = au.id JOIN article a ON a.id = aa.article_id
+                    WHERE a.kind = 'opinion' AND a.status = 'published' AND a.published_at <= :now
+                    GROUP BY au.id, au.slug, au.name, au.is_desk, au.bio, au.photo_media_id
+                    ORDER BY MAX(a.published_at) DESC LIMIT :limit""")
+                .bind("now", now).bind("limit", limit).map(BYLINE).list();
+            List<Columnist> out = new java.util.ArrayList<>();
+            for (Byline b : writers) {
+                h.createQuery("SELECT " + TEASER_COLUMNS + " FROM article a JOIN section s ON s.id = a.section_id JOIN article_author aa ON aa.article_id = a.id "
+                        + "WHERE aa.author_id = :author AND a.kind = 'opinion' AND " + VISIBLE + " ORDER BY a.published_at DESC, a.id DESC LIMIT 1")
+                    .bind("author", b.id()).bind("now", now).map(TEASER).findOne().ifPresent(t -> out.add(new Columnist(b, t)));
+            }
+            return out;
+        });
+    }
+
     /** Published articles whose live coverage goes on now, the most recently started first. */
     public List<Teaser> listLiveNow() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + TEASER_COLUMNS + " FROM article a JOIN section s ON s.id = a.section_id WHERE "

@@ -121,7 +121,7 @@ public final class EditorRoutes {
         ctx.header("X-Robots-Tag", "noindex");
         templates.send(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
             draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId()),
-            new CommentsView(List.of(), 0, "", true, CommentsView.FormState.EMPTY), List.of(), null, null));
+            new CommentsView(List.of(), 0, "", true, CommentsView.FormState.EMPTY), List.of(), null, Map.of(), null));
     }
 
     public void revisionList(Context ctx) {

@@ -101,6 +101,20 @@ public final class DemoContent {
         nashir.ticker.addLine("انقطاع مؤقت للمياه في الحي الشرقي حتى الرابعة عصراً", null, now.plus(Duration.ofHours(3)), null);
         nashir.corrections.add(ids.get("المصرف المركزي يثبّت سعر الفائدة للمرة الثالثة على التوالي"), CorrectionStore.CORRECTION,
             "ذكرت نسخة سابقة من الخبر أن القرار هو الرابع على التوالي، والصحيح أنه الثالث.", null);
+
+        long count = ids.get("فرز أصوات الانتخابات البلدية: تغطية مباشرة");
+        nashir.live.start(count, null);
+        nashir.live.add(count, "بدء الفرز في مراكز الحي الشرقي الاثني عشر.", null, null);
+        long key = nashir.live.add(count, "لجنة الانتخابات: نسبة المشاركة بلغت ٤٨٪، وهي الأعلى منذ ثلاث دورات.", null, null);
+        nashir.live.add(count, "النتائج الأولية في الحي الشرقي تضع قائمة «المدينة للجميع» في المقدمة. التفاصيل على موقع اللجنة: https://example.org/results", null, null);
+        nashir.live.pin(count, key, true, null);
+        nashir.pins.pin(PinStore.HOME, count, false, null, null);
+
+        for (String[] writer : new String[][] {
+            {"نادية سليمان", "مهندسة معمارية، تكتب عن المدينة وأرصفتها ومن يمشي عليها."},
+            {"عمر الدباغ", "اقتصادي، يكتب عن الأسواق الصغيرة وتمويلها."}}) {
+            nashir.articles.findByline(org.nashir.arabic.Slug.of(writer[0])).ifPresent(b -> nashir.taxonomy.saveByline(b.id(), b.name(), writer[1], false, null));
+        }
     }
 
     static List<Item> read() {

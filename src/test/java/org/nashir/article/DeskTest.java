@@ -245,6 +245,18 @@ class DeskTest {
             assertThat(JSON.readTree(page.select("script[type=application/ld+json]").first().data()).get("@type").asText()).isEqualTo("OpinionNewsArticle");
             assertThat(Jsoup.parse(site.get("/").body()).select("#latest ~ ul .kind").eachText()).containsExactly("رأي");
             assertThat(JSON.readTree(site.get("/api/v1/articles/" + id).body()).get("type").asText()).isEqualTo("opinion");
+
+            // The writer is shown on the piece, and among the columnists with their latest piece; news writers are not.
+            Byline columnist = site.nashir.articles.findByline("كاتبة-رأي").orElseThrow();
+            assertThat(site.nashir.taxonomy.saveByline(columnist.id(), "كاتبة رأي",
+                "أستاذة تخطيط مدن، تكتب عن المدينة وسكانها.", false, null)).isTrue();
+            site.publish("سياسة", "خبر عادي", site.clock.instant().minusSeconds(60));
+            page = Jsoup.parse(site.get("/article/" + id).body());
+            assertThat(page.select(".writer-box").text()).contains("كاتبة رأي").contains("أستاذة تخطيط مدن");
+            Document opinion = Jsoup.parse(site.get("/opinion").body());
+            assertThat(opinion.select(".columnist h2").eachText()).containsExactly("كاتبة رأي");
+            assertThat(opinion.select(".columnist p a").text()).isEqualTo("عن المدينة التي نحب");
+            assertThat(opinion.select(".columnist .meta").first().text()).contains("أستاذة تخطيط مدن");
         }
     }
 
