@@ -7,6 +7,7 @@ import org.nashir.account.Guard;
 import org.nashir.account.SignInRoutes;
 import org.nashir.account.Throttle;
 import org.nashir.account.TokenRoutes;
+import org.nashir.api.ApiDeskRoutes;
 import org.nashir.api.ApiLiveRoutes;
 import org.nashir.api.ApiRoutes;
 import org.nashir.api.ApiWriteRoutes;
@@ -93,7 +94,8 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         AccountRoutes accounts = new AccountRoutes(n.accounts, n.audit, site, templates);
         TokenRoutes tokens = new TokenRoutes(n.tokens, n.audit, site, templates);
         ApiDoor api = new ApiDoor(n.tokens, clock);
-        ApiRoutes reads = new ApiRoutes(n.articles, n.sections, n.ticker, n.pages, settings.baseUrl(), settings.timeZone());
+        ApiRoutes reads = new ApiRoutes(n.articles, n.sections, n.ticker, n.corrections, n.pages, settings.baseUrl(), settings.timeZone());
+        ApiDeskRoutes deskApi = new ApiDeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site.messages(), clock);
         ApiLiveRoutes liveApi = new ApiLiveRoutes(n.live, n.articles, site.messages());
         ApiWriteRoutes writes = new ApiWriteRoutes(n.editing, n.articles, n.sections, reads, site.messages(), settings.baseUrl(), clock);
 
@@ -142,10 +144,17 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/api/v1/articles/{id}", api.optional(), writes::read),
             put("/api/v1/articles/{id}", api.required(), writes::update),
             post("/api/v1/articles/{id}/publish", api.required(), writes::publish),
+            post("/api/v1/articles/{id}/corrections", api.required(), deskApi::correct),
             get("/api/v1/articles/{id}/live", ANYONE, liveApi::list),
             post("/api/v1/articles/{id}/live", api.required(), liveApi::add),
             put("/api/v1/articles/{id}/live/{entry}", api.required(), liveApi::update),
             delete("/api/v1/articles/{id}/live/{entry}", api.required(), liveApi::delete),
+            get("/api/v1/ticker", ANYONE, deskApi::listTicker),
+            post("/api/v1/ticker", api.required(), deskApi::addTicker),
+            delete("/api/v1/ticker/{id}", api.required(), deskApi::endTicker),
+            get("/api/v1/pins", ANYONE, deskApi::listPins),
+            post("/api/v1/pins", api.required(), deskApi::pin),
+            delete("/api/v1/pins/{article}", api.required(), deskApi::unpin),
             get("/api/v1/sections", ANYONE, reads::sections),
             get("/api/v1/tags", ANYONE, reads::tags),
             get("/api/v1/authors", ANYONE, reads::authors),

@@ -8,6 +8,7 @@ import org.nashir.article.Byline;
 import org.nashir.article.Tag;
 import org.nashir.article.Teaser;
 import org.nashir.article.TickerStore;
+import org.nashir.article.CorrectionStore;
 import org.nashir.article.Section;
 import org.nashir.article.SectionStore;
 import org.nashir.web.ApiError;
@@ -33,12 +34,15 @@ public final class ApiRoutes {
     private final ArticleStore articles;
     private final SectionStore sections;
     private final TickerStore ticker;
+    private final CorrectionStore corrections;
     private final PageCache cache;
     private final String baseUrl;
     private final ZoneId zone;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ApiRoutes(ArticleStore articles, SectionStore sections, TickerStore ticker, PageCache cache, String baseUrl, ZoneId zone) {
+    public ApiRoutes(ArticleStore articles, SectionStore sections, TickerStore ticker, CorrectionStore corrections, PageCache cache, String baseUrl,
+                     ZoneId zone) {
+        this.corrections = corrections;
         this.ticker = ticker;
         this.articles = articles;
         this.sections = sections;
@@ -103,6 +107,9 @@ public final class ApiRoutes {
         out.put("label", a.label());
         out.put("type", a.articleKind().code());
         out.put("urgent_until", ticker.findUrgentUntil(a.id()).map(Instant::toString).orElse(null));
+        out.put("corrections", corrections.listFor(a.id()).stream()
+            .map(c -> Map.of("kind", c.kind(), "text", c.body(), "published", c.createdAt().toString())).toList());
+        out.put("live", a.isLive() ? Map.of("started", a.liveStartedAt().toString(), "ended", a.liveEndedAt() == null ? "" : a.liveEndedAt().toString()) : null);
         out.put("source", a.sourceName() == null ? null : Map.of("name", a.sourceName(), "url", a.sourceUrl() == null ? "" : a.sourceUrl()));
         out.put("section", sections.listAll().stream().filter(s -> s.id() == a.sectionId()).map(Section::slug).findFirst().orElse(null));
         out.put("bylines", articles.listBylines(a.id()).stream().map(b -> Map.of("name", b.name(), "slug", b.slug(), "desk", b.desk())).toList());

@@ -79,7 +79,8 @@ class OpenApiTest {
         for (String op : documented()) {
             String method = op.substring(0, op.indexOf(' ')), template = op.substring(op.indexOf(' ') + 1);
             JsonNode operation = doc.get("paths").get(template).get(method.toLowerCase(java.util.Locale.ROOT));
-            String path = template.replace("{id}", Long.toString(article)).replace("{entry}", Long.toString(freshEntry()));
+            String path = template.equals("/api/v1/ticker/{id}") ? "/api/v1/ticker/" + freshTickerLine()
+                : template.replace("{id}", Long.toString(article)).replace("{entry}", Long.toString(freshEntry())).replace("{article}", Long.toString(freshPin()));
             // Secured: a token is required (an operation listing {} among its options also answers without one).
             boolean secured = operation.has("security") && !operation.get("security").toString().contains("{}");
             // A working request: required query parameters from their examples, a valid body, the token where needed.
@@ -105,6 +106,17 @@ class OpenApiTest {
         assertThat(problems).isEmpty();
     }
 
+    /** A ticker line, new for each operation (one of them takes it down). */
+    private static long freshTickerLine() {
+        return site.nashir.ticker.addLine("سطر للاختبار " + System.nanoTime(), null, site.clock.instant().plusSeconds(3600), null);
+    }
+
+    /** The article, pinned on the home page again for each operation (one of them unpins it). */
+    private static long freshPin() {
+        site.nashir.pins.pin("home", article, false, null, null);
+        return article;
+    }
+
     /** An entry of the article's live coverage, new for each operation (one of them deletes it). */
     private static long freshEntry() {
         return site.nashir.live.add(article, "تحديث للاختبار " + System.nanoTime(), null, null);
@@ -113,6 +125,9 @@ class OpenApiTest {
     private static String validBody(String template) {
         ObjectNode b = JSON.createObjectNode();
         if (template.contains("/live")) return b.put("text", "تحديث جديد من الواجهة البرمجية").toString();
+        if (template.endsWith("/corrections")) return b.put("kind", "update").put("text", "أضيفت تفاصيل جديدة.").toString();
+        if (template.equals("/api/v1/ticker")) return b.put("text", "عاجل من الواجهة البرمجية").put("hours", 1).toString();
+        if (template.equals("/api/v1/pins")) return b.put("article_id", article).put("scope", "home").toString();
         if (template.endsWith("/publish")) return b.put("version", site.nashir.articles.findById(article).orElseThrow().version()).toString();
         b.put("title", "خبر من وثيقة الواجهة").put("body_html", "<p>نص</p>").put("section", site.nashir.sections.listAll().getFirst().slug());
         if (template.endsWith("{id}")) b.put("version", site.nashir.articles.findById(article).orElseThrow().version());

@@ -13,6 +13,7 @@ import org.nashir.account.Role;
 import org.nashir.config.Settings;
 import org.nashir.storage.Dialect;
 import org.nashir.testing.Agent;
+import org.nashir.testing.Api;
 import org.nashir.testing.MutableClock;
 import org.nashir.testing.TestDatabases;
 import org.nashir.testing.TestSite;
@@ -257,6 +258,56 @@ class DeskTest {
             assertThat(opinion.select(".columnist h2").eachText()).containsExactly("كاتبة رأي");
             assertThat(opinion.select(".columnist p a").text()).isEqualTo("عن المدينة التي نحب");
             assertThat(opinion.select(".columnist .meta").first().text()).contains("أستاذة تخطيط مدن");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void the_api_arranges_the_desk_for_editors_only_with_the_same_rules(Dialect dialect, @TempDir Path dir) throws Exception {
+        try (TestSite site = TestSite.create(dialect, dir, Map.of()).start()) {
+            Instant t = site.clock.instant().minus(Duration.ofHours(2));
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 8; i++) ids.add(site.publish("سياسة", "خبر للواجهة " + i, t.plusSeconds(i)));
+            String editor = site.nashir.tokens.create(site.nashir.accounts.create("e@example.org", "محرر", Role.EDITOR, PASSWORD), "مكتب");
+            String writer = site.nashir.tokens.create(site.nashir.accounts.create("w@example.org", "كاتب", Role.WRITER, PASSWORD), "كاتب");
+
+            for (String[] call : List.of(new String[] {"/api/v1/pins", "{\"article_id\": " + ids.get(0) + "}"},
+                new String[] {"/api/v1/ticker", "{\"text\": \"عاجل\"}"},
+                new String[] {"/api/v1/articles/" + ids.get(0) + "/corrections", "{\"kind\": \"update\", \"text\": \"تحديث\"}"})) {
+                HttpResponse<String> refused = Api.send(site, "POST", call[0], writer, call[1]);
+                assertThat(refused.statusCode()).as("writer on " + call[0]).isEqualTo(403);
+                assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("forbidden");
+            }
+            assertThat(count(site, "SELECT COUNT(*) FROM pin") + count(site, "SELECT COUNT(*) FROM ticker") + count(site, "SELECT COUNT(*) FROM correction")).isZero();
+
+            assertThat(Api.send(site, "POST", "/api/v1/pins", editor, "{\"article_id\": " + ids.get(7) + ", \"lead\": true}").statusCode()).isEqualTo(201);
+            for (int i = 0; i < PinStore.MAX_PINNED; i++) {
+                assertThat(Api.send(site, "POST", "/api/v1/pins", editor, "{\"article_id\": " + ids.get(i) + "}").statusCode()).isEqualTo(201);
+            }
+            HttpResponse<String> seventh = Api.send(site, "POST", "/api/v1/pins", editor, "{\"article_id\": " + ids.get(6) + "}");
+            assertThat(seventh.statusCode()).isEqualTo(422);
+            assertThat(JSON.readTree(seventh.body()).at("/error/message").asText()).contains("الحد");
+            JsonNode pinned = JSON.readTree(site.get("/api/v1/pins").body()).get("items");
+            assertThat(pinned).hasSize(1 + PinStore.MAX_PINNED);
+            assertThat(pinned.get(0).get("lead").asBoolean()).isTrue();
+            assertThat(Api.send(site, "DELETE", "/api/v1/pins/" + ids.get(0), editor, null).statusCode()).isEqualTo(204);
+            assertThat(Api.send(site, "DELETE", "/api/v1/pins/" + ids.get(0), editor, null).statusCode()).isEqualTo(404);
+
+            assertThat(Api.send(site, "POST", "/api/v1/ticker", editor, "{\"text\": \"عاجل\", \"hours\": 30}").statusCode()).isEqualTo(422);
+            HttpResponse<String> lit = Api.send(site, "POST", "/api/v1/ticker", editor, "{\"article_id\": " + ids.get(7) + "}");
+            assertThat(lit.statusCode()).isEqualTo(201);
+            assertThat(JSON.readTree(lit.body()).get("expires_at").asText()).isEqualTo(site.clock.instant().plus(TickerStore.DEFAULT_LIFETIME).toString());
+            assertThat(JSON.readTree(site.get("/api/v1/ticker").body()).at("/items/0/link").asText()).isEqualTo("/article/" + ids.get(7));
+            assertThat(Api.send(site, "DELETE", "/api/v1/ticker/" + JSON.readTree(lit.body()).get("id").asLong(), editor, null).statusCode()).isEqualTo(204);
+            assertThat(JSON.readTree(site.get("/api/v1/ticker").body()).get("items")).isEmpty();
+
+            long draft = site.nashir.imports.create(new NewArticle("مسودة", null, null, "<p>نص</p>", List.of(), null, null, "سياسة", List.of(), null,
+                Article.DRAFT, null, 0, null, null)).id();
+            HttpResponse<String> onDraft = Api.send(site, "POST", "/api/v1/articles/" + draft + "/corrections", editor, "{\"kind\": \"correction\", \"text\": \"تصحيح\"}");
+            assertThat(onDraft.statusCode()).isEqualTo(422);
+            assertThat(JSON.readTree(onDraft.body()).at("/error/message").asText()).contains("منشور");
+            assertThat(Api.send(site, "POST", "/api/v1/articles/" + ids.get(1) + "/corrections", editor, "{\"kind\": \"correction\", \"text\": \"صُحّح الاسم.\"}").statusCode()).isEqualTo(201);
+            assertThat(JSON.readTree(site.get("/api/v1/articles/" + ids.get(1)).body()).at("/corrections/0/text").asText()).isEqualTo("صُحّح الاسم.");
         }
     }
 
