@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Lighthouse 12.2.3 (from npm, into a throw-away folder) with Debian's Chromium, on the demo site's home page and
-# an article page, mobile and desktop. Prints each category's score and every audit that is not perfect.
+# Lighthouse 12.2.3 (from npm, into a throw-away folder) with Debian's Chromium, on the demo site's home page (with
+# its lead story and the عاجل ticker), an article page and the live coverage page, mobile and desktop. Prints each
+# category's score and every audit that is not perfect.
 #   bench/lighthouse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,9 +17,10 @@ server=$!
 trap 'kill $server; wait $server 2>/dev/null || true; rm -rf "$tools" "$data"' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 article=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o '/article/[0-9]*' | head -1)
+live=$(curl -fs "http://127.0.0.1:$PORT/api/v1/articles?limit=100" | grep -o '"id":[0-9]*,"title":"[^"]*تغطية مباشرة' | grep -o '[0-9]*' | head -1)
 flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage"
 for form in mobile desktop; do
-  for page in / "$article"; do
+  for page in / "$article" "/article/$live"; do
     report="$out/$form$(echo "$page" | tr / _).json"
     preset=(); [ "$form" = desktop ] && preset=(--preset=desktop)
     CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "http://localhost:$PORT$page" --quiet --chrome-flags="$flags" \

@@ -1,7 +1,6 @@
 package org.nashir.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import org.nashir.account.Account;
 import org.nashir.account.ApiDoor;
@@ -15,7 +14,6 @@ import org.nashir.article.TickerStore;
 import org.nashir.web.ApiError;
 import org.nashir.web.Messages;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -39,7 +37,6 @@ public final class ApiDeskRoutes {
     private final SectionStore sections;
     private final Messages messages;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     public ApiDeskRoutes(PinStore pins, TickerStore ticker, CorrectionStore corrections, ArticleStore articles, SectionStore sections,
                          Messages messages, Clock clock) {
@@ -171,13 +168,7 @@ public final class ApiDeskRoutes {
     }
 
     private JsonNode body(Context ctx, Set<String> fields) {
-        JsonNode node;
-        try {
-            node = json.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw new ApiError(400, "bad_json", "the body is not valid JSON", "نص الطلب ليس JSON سليماً");
-        }
-        if (node == null || !node.isObject()) throw new ApiError(400, "bad_json", "the body must be a JSON object", "نص الطلب يجب أن يكون كائن JSON");
+        JsonNode node = JsonBody.object(ctx);
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!fields.contains(f)) throw invalid(f, "حقل غير معروف");

@@ -1,7 +1,6 @@
 package org.nashir.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import org.jsoup.Jsoup;
 import org.nashir.account.Account;
@@ -14,7 +13,6 @@ import org.nashir.article.LiveStore;
 import org.nashir.web.ApiError;
 import org.nashir.web.Messages;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,6 @@ public final class ApiLiveRoutes {
     private final LiveStore live;
     private final ArticleStore articles;
     private final Messages messages;
-    private final ObjectMapper json = new ObjectMapper();
 
     public ApiLiveRoutes(LiveStore live, ArticleStore articles, Messages messages) {
         this.live = live;
@@ -131,13 +128,7 @@ public final class ApiLiveRoutes {
     }
 
     private JsonNode body(Context ctx) {
-        JsonNode node;
-        try {
-            node = json.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw new ApiError(400, "bad_json", "the body is not valid JSON", "نص الطلب ليس JSON سليماً");
-        }
-        if (node == null || !node.isObject()) throw new ApiError(400, "bad_json", "the body must be a JSON object", "نص الطلب يجب أن يكون كائن JSON");
+        JsonNode node = JsonBody.object(ctx);
         List<String> unknown = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) unknown.add(f);

@@ -1,7 +1,6 @@
 package org.nashir.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import org.nashir.account.Account;
 import org.nashir.account.ApiDoor;
@@ -20,7 +19,6 @@ import org.nashir.web.Forbidden;
 import org.nashir.web.Messages;
 import org.nashir.web.NotFound;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -46,7 +44,6 @@ public final class ApiWriteRoutes {
     private final SectionStore sections;
     private final Messages messages;
     private final String baseUrl;
-    private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final ApiRoutes reads;
 
@@ -83,7 +80,7 @@ public final class ApiWriteRoutes {
 
     /** {@code POST /api/v1/articles}: 201 with the new article's id, version, status and address. */
     public void create(Context ctx) {
-        answer(ctx, 201, () -> saved(editing.create(command(body(ctx), null), ApiDoor.requiredAccount(ctx))));
+        answer(ctx, 201, () -> saved(editing.create(command(JsonBody.object(ctx), null), ApiDoor.requiredAccount(ctx))));
     }
 
     /** {@code PUT /api/v1/articles/{id}}: the whole article again, with the {@code version} it was read at. */
@@ -91,7 +88,7 @@ public final class ApiWriteRoutes {
         answer(ctx, 200, () -> {
             long id = id(ctx);
             Article current = articles.findById(id).orElseThrow(() -> unknown(id));
-            return saved(editing.update(id, command(body(ctx), current), ApiDoor.requiredAccount(ctx)));
+            return saved(editing.update(id, command(JsonBody.object(ctx), current), ApiDoor.requiredAccount(ctx)));
         });
     }
 
@@ -99,7 +96,7 @@ public final class ApiWriteRoutes {
     public void publish(Context ctx) {
         answer(ctx, 200, () -> {
             long id = id(ctx);
-            JsonNode body = body(ctx);
+            JsonNode body = JsonBody.object(ctx);
             Article current = articles.findById(id).orElseThrow(() -> unknown(id));
             JsonNode version = body.get("version");
             if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
@@ -118,16 +115,6 @@ public final class ApiWriteRoutes {
         out.put("status", s.status());
         out.put("url", baseUrl + Article.path(s.id()));
         return out;
-    }
-
-    private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.bodyAsBytes());
-            if (node == null || !node.isObject()) throw new ApiError(400, "bad_json", "the body must be a JSON object", "نص الطلب يجب أن يكون كائن JSON");
-            return node;
-        } catch (IOException e) {
-            throw new ApiError(400, "bad_json", "the body is not valid JSON", "نص الطلب ليس JSON سليماً");
-        }
     }
 
     /**

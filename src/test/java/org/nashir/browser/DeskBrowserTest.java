@@ -80,6 +80,35 @@ class DeskBrowserTest {
             ChromeDriver editor = Browser.open(true, 1280, 1000);
             try {
                 BackOfficeBrowserTest.signIn(editor, site, "editor@example.org");
+
+                // An embargoed story: written and scheduled now, invisible to readers until its time, then out once.
+                editor.get(site.url("/admin/articles/new"));
+                editor.findElement(By.id("title")).sendKeys("نتائج امتحانات الشهادة الثانوية");
+                WebElement rich = editor.findElement(By.cssSelector(".rich"));
+                rich.click();
+                rich.sendKeys("تعلن الوزارة النتائج عند التاسعة صباحاً.");
+                String at = java.time.LocalDateTime.ofInstant(site.clock.instant().plus(Duration.ofHours(3)), site.nashir.settings.timeZone())
+                    .withSecond(0).withNano(0).toString();
+                editor.executeScript("document.getElementById('publish_at').value = arguments[0];", at);
+                editor.findElement(By.cssSelector("button[value=schedule]")).click();
+                assertThat(BackOfficeBrowserTest.status(editor, "جُدول المقال للنشر.")).isEqualTo("جُدول المقال للنشر.");
+                long embargoed = Long.parseLong(editor.getCurrentUrl().replaceAll(".*/admin/articles/([0-9]+).*", "$1"));
+                ChromeDriver outsider = Browser.open(true, 360, 800);
+                try {
+                    for (String path : List.of("/", "/latest", "/feed.json", "/sitemap-news.xml", "/api/v1/articles")) {
+                        outsider.get(site.url(path));
+                        assertThat(outsider.getPageSource()).as(path).doesNotContain("نتائج امتحانات الشهادة الثانوية");
+                    }
+                    outsider.get(site.url("/article/" + embargoed));
+                    assertThat(outsider.findElement(By.tagName("h1")).getText()).isEqualTo("الصفحة غير موجودة");
+                    site.clock.advance(Duration.ofHours(3));
+                    assertThat(site.nashir.scheduled.runDue()).isEqualTo(1);
+                    outsider.get(site.url("/"));
+                    assertThat(outsider.getPageSource()).contains("نتائج امتحانات الشهادة الثانوية");
+                } finally {
+                    outsider.quit();
+                }
+
                 editor.get(site.url("/admin/articles/" + breaking));
                 new Select(editor.findElement(By.id("correction-kind"))).selectByValue("correction");
                 editor.findElement(By.id("correction-body")).sendKeys("اندلع الحريق في السوق الشرقي لا الغربي.");
