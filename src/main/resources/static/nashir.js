@@ -45,3 +45,59 @@
   setInterval(refresh, 15000);
   document.addEventListener('visibilitychange', refresh);
 })();
+
+// Reading preferences, kept in this browser only: a dark or light theme (the system's choice until the reader
+// picks one) and the text size. Without JavaScript the controls stay hidden and the system's theme applies.
+(function () {
+  var root = document.documentElement;
+  var store = window.localStorage;
+  var sizes = ['', 'large', 'larger'];
+  function read(key) { try { return store.getItem(key); } catch (e) { return null; } }
+  function write(key, value) { try { store.setItem(key, value); } catch (e) { /* private mode: this page only */ } }
+  var theme = read('nashir.theme');
+  if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
+  var size = read('nashir.text');
+  if (size === 'large' || size === 'larger') root.setAttribute('data-text', size);
+  var tools = document.querySelector('[data-tools]');
+  if (!tools) return;
+  tools.hidden = false;
+  var toggle = tools.querySelector('[data-theme-toggle]');
+  function dark() {
+    var t = root.getAttribute('data-theme');
+    return t ? t === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;
+  }
+  toggle.setAttribute('aria-pressed', dark() ? 'true' : 'false');
+  toggle.addEventListener('click', function () {
+    var next = dark() ? 'light' : 'dark';
+    root.setAttribute('data-theme', next);
+    write('nashir.theme', next);
+    toggle.setAttribute('aria-pressed', next === 'dark' ? 'true' : 'false');
+  });
+  tools.querySelectorAll('[data-text-size]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var i = Math.max(0, Math.min(sizes.length - 1, sizes.indexOf(root.getAttribute('data-text') || '') + Number(b.getAttribute('data-text-size'))));
+      if (sizes[i]) root.setAttribute('data-text', sizes[i]); else root.removeAttribute('data-text');
+      write('nashir.text', sizes[i]);
+    });
+  });
+})();
+
+// Sharing: the phone's own share sheet where it offers one, and copying the link.
+(function () {
+  var native = document.querySelector('[data-share-native]');
+  if (native && navigator.share) {
+    native.hidden = false;
+    var b = native.querySelector('button');
+    b.addEventListener('click', function () {
+      navigator.share({title: b.getAttribute('data-share-title'), url: b.getAttribute('data-share-url')}).catch(function () { /* dismissed */ });
+    });
+  }
+  var copy = document.querySelector('[data-share-copy]');
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    var c = copy.querySelector('button');
+    c.addEventListener('click', function () {
+      navigator.clipboard.writeText(c.getAttribute('data-copy')).then(function () { c.textContent = c.getAttribute('data-copied'); });
+    });
+  }
+})();
