@@ -21,6 +21,8 @@ import org.nashir.comment.SpamGuard;
 import org.nashir.config.Settings;
 import org.nashir.config.SiteSecret;
 import org.nashir.media.MediaStore;
+import org.nashir.page.MenuStore;
+import org.nashir.page.PageStore;
 import org.nashir.search.SearchIndex;
 import org.nashir.search.Searching;
 import org.nashir.storage.ChangeFeed;
@@ -65,6 +67,8 @@ public final class Nashir implements AutoCloseable {
     public final PreviewStore previews;
     public final LiveStore live;
     public final TaxonomyStore taxonomy;
+    public final PageStore staticPages;
+    public final MenuStore menus;
     public final ScheduledChanges scheduled;
     private Javalin server;
     private SearchIndex index;
@@ -97,6 +101,8 @@ public final class Nashir implements AutoCloseable {
         this.previews = new PreviewStore(db.jdbi(), articles, audit, clock);
         this.live = new LiveStore(db.jdbi(), changes, audit, clock);
         this.taxonomy = new TaxonomyStore(db.jdbi(), changes);
+        this.staticPages = new PageStore(db.jdbi(), changes, clock);
+        this.menus = new MenuStore(db.jdbi(), changes);
         this.scheduled = new ScheduledChanges(editing, pins, ticker);
         // Every visible change can touch the home page, listings and navigation, so all cached pages go.
         changes.subscribe(change -> pages.invalidateAll());
@@ -107,7 +113,7 @@ public final class Nashir implements AutoCloseable {
         // Only the server holds the index (one writer per folder); commands leave their changes in the feed.
         index = new SearchIndex(settings.dataDir().resolve("index"), articles, changes);
         searching = new Searching(index, clock);
-        Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, clock);
+        Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, menus::tree, clock);
         Templates templates = new Templates();
         routes = RouteTable.of(this, searching, site, templates);
         server = WebServer.create(site, templates, routes.routes(), routes.unmatched());

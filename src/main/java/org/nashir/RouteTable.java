@@ -28,6 +28,8 @@ import org.nashir.comment.ModerationRoutes;
 import org.nashir.feed.FeedRoutes;
 import org.nashir.frontpage.HomeRoutes;
 import org.nashir.media.MediaRoutes;
+import org.nashir.page.MenuRoutes;
+import org.nashir.page.PageRoutes;
 import org.nashir.search.SearchRoutes;
 import org.nashir.search.Searching;
 import org.nashir.views.ViewRoutes;
@@ -74,13 +76,15 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         ArchiveRoutes archive = new ArchiveRoutes(n.articles, site, templates, n.pages);
         SectionRoutes sections = new SectionRoutes(n.sections, n.articles, n.pins, site, templates, n.pages);
         CorrectionRoutes corrections = new CorrectionRoutes(n.corrections, site, templates, n.pages);
+        PageRoutes staticPages = new PageRoutes(n.staticPages, site, templates, n.pages);
+        MenuRoutes menus = new MenuRoutes(n.menus, n.staticPages, n.sections::listNavigation, site, templates);
         OpinionRoutes opinion = new OpinionRoutes(n.articles, n.media, site, templates, n.pages);
         CommentRoutes comments = new CommentRoutes(n.comments, n.spam, new RateLimit(5, clock), new RateLimit(30, clock),
             id -> n.articles.findPublished(id).isPresent(), articles::render, site, settings.commentTrustAfter());
         ViewRoutes views = new ViewRoutes(n.views, new RateLimit(600, clock));
         MediaRoutes media = new MediaRoutes(n.media, site, templates, settings.mediaMaxMegabytes());
         SearchRoutes search = new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), n.sections, site, templates);
-        FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, n.ticker, settings, n.pages, clock);
+        FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, n.ticker, n.staticPages, settings, n.pages, clock);
         Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"));
         SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(clock), guard, site, templates);
         DashboardRoutes dashboard = new DashboardRoutes(n.articles, n.comments::countPending, site, templates);
@@ -119,6 +123,8 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/search", ANYONE, search::page),
             get("/corrections", ANYONE, corrections::list),
             get("/opinion", ANYONE, opinion::columnists),
+            get("/page/{slug}", ANYONE, staticPages::show),
+            get("/page/{parent}/{slug}", ANYONE, staticPages::show),
             get("/preview/{token}", ANYONE, articles::preview),
             post("/views/{id}", ANYONE, views::beacon),
             get("/views/{id}/pixel.gif", ANYONE, views::pixel),
@@ -202,6 +208,14 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             post("/admin/articles/{id}/live/entries/{entry}", NEWSROOM, liveDesk::change),
             post("/admin/articles/{id}/previews/{link}/revoke", EDITORS, editor::revokePreview),
             get("/admin/desk", EDITORS, desk::show),
+            get("/admin/pages", EDITORS, staticPages::list),
+            get("/admin/pages/new", EDITORS, staticPages::newForm),
+            post("/admin/pages", EDITORS, staticPages::save),
+            get("/admin/pages/{id}", EDITORS, staticPages::edit),
+            post("/admin/pages/{id}", EDITORS, staticPages::save),
+            get("/admin/menus", EDITORS, menus::show),
+            post("/admin/menus", EDITORS, menus::add),
+            post("/admin/menus/{id}", EDITORS, menus::change),
             post("/admin/desk/pins", EDITORS, desk::pin),
             post("/admin/desk/pins/move", EDITORS, desk::move),
             post("/admin/desk/pins/remove", EDITORS, desk::unpin),

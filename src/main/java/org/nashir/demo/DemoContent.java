@@ -13,6 +13,8 @@ import org.nashir.article.PinStore;
 import org.nashir.article.TickerStore;
 import org.nashir.article.NewArticle;
 import org.nashir.importer.Importing;
+import org.nashir.page.MenuStore;
+import org.nashir.page.PageStore;
 import org.nashir.views.ViewStore;
 
 import java.io.IOException;
@@ -74,6 +76,7 @@ public final class DemoContent {
         }
         nashir.viewStore.add(recentViews);
         arrangeTheDesk(nashir, ids);
+        writeStaticPages(nashir);
         try (InputStream in = DemoContent.class.getResourceAsStream("/demo/archive-page.txt")) {
             Importing.Outcome o = new Importing(nashir.imports, nashir.settings.timeZone())
                 .importText("demo/archive-page.txt", in.readAllBytes(), "ثقافة");
@@ -114,6 +117,23 @@ public final class DemoContent {
             {"نادية سليمان", "مهندسة معمارية، تكتب عن المدينة وأرصفتها ومن يمشي عليها."},
             {"عمر الدباغ", "اقتصادي، يكتب عن الأسواق الصغيرة وتمويلها."}}) {
             nashir.articles.findByline(org.nashir.arabic.Slug.of(writer[0])).ifPresent(b -> nashir.taxonomy.saveByline(b.id(), b.name(), writer[1], false, null));
+        }
+    }
+
+    /** The pages every news site has, written for the demo, linked from the footer menu. */
+    private static void writeStaticPages(Nashir nashir) {
+        long about = nashir.staticPages.save(null, new PageStore.PageForm("من نحن",
+            "<p>ناشر موقع أخبار تجريبي لمدينة متخيَّلة، نكتب عن شوارعها ومجالسها وأسواقها وملاعبها.</p>"
+                + "<p>نفصل بين الخبر والرأي، وننشر تصحيحاتنا علناً في آخر كل مقال وفي صفحة التصحيحات.</p>", 0, PageStore.PUBLISHED, 0), null);
+        long board = nashir.staticPages.save(null, new PageStore.PageForm("هيئة التحرير",
+            "<p>رئيسة التحرير: سلمى الحداد. محرر الأخبار المحلية: كريم منصور. محررة الاقتصاد: هالة يوسف.</p>", about, PageStore.PUBLISHED, 0), null);
+        long contact = nashir.staticPages.save(null, new PageStore.PageForm("اتصل بنا",
+            "<p>للتصحيحات والملاحظات: اكتبوا إلى مكتب التحرير على العنوان desk@nashir.example.</p>", 0, PageStore.PUBLISHED, 0), null);
+        long privacy = nashir.staticPages.save(null, new PageStore.PageForm("سياسة الخصوصية",
+            "<p>لا نضع أي شيفرة تتبّع من جهات أخرى. نعدّ القراءات دون أن نحفظ عنوان القارئ، ونحفظ بريد المعلّق لمراجعة التعليقات فقط.</p>",
+            0, PageStore.PUBLISHED, 0), null);
+        for (long id : List.of(about, board, contact, privacy)) {
+            nashir.staticPages.findById(id).ifPresent(p -> nashir.menus.add(MenuStore.FOOTER, p.title(), p.path(), null));
         }
     }
 

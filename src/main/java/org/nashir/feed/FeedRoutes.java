@@ -16,6 +16,7 @@ import org.nashir.article.Byline;
 import org.nashir.article.Tag;
 import org.nashir.article.Teaser;
 import org.nashir.article.TickerStore;
+import org.nashir.page.PageStore;
 import org.nashir.article.Section;
 import org.nashir.article.SectionStore;
 import org.nashir.web.NotFound;
@@ -51,11 +52,13 @@ public final class FeedRoutes {
 
     private final MediaStore media;
     private final TickerStore ticker;
+    private final PageStore staticPages;
 
-    public FeedRoutes(ArticleStore articles, SectionStore sections, MediaStore media, TickerStore ticker, Settings settings,
+    public FeedRoutes(ArticleStore articles, SectionStore sections, MediaStore media, TickerStore ticker, PageStore staticPages, Settings settings,
                       PageCache cache, Clock clock) {
         this.media = media;
         this.ticker = ticker;
+        this.staticPages = staticPages;
         this.articles = articles;
         this.sections = sections;
         this.settings = settings;
@@ -244,6 +247,7 @@ public final class FeedRoutes {
             StringBuilder x = urlset(false);
             x.append(loc("url", settings.baseUrl() + "/"));
             for (Section s : sections.listAll()) x.append(loc("url", settings.baseUrl() + s.path()));
+            for (PageStore.Page p : staticPages.listPublished()) x.append(loc("url", settings.baseUrl() + p.path()));
             return x.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
         }), "application/xml; charset=utf-8");
     }

@@ -124,7 +124,7 @@ public final class SearchIndex implements AutoCloseable {
         switch (c.entity()) {
             case ARTICLE -> dirty.add(c.entityId());
             case SECTION, TAG, AUTHOR -> dirty.addAll(articles.listIdsLinkedTo(c.entity().code(), c.entityId()));
-            case DESK, UNKNOWN -> { }
+            case DESK, PAGE, UNKNOWN -> { }
         }
         seq = c.seq();
     }

@@ -21,6 +21,10 @@ public enum ChangeKind {
     DESK_PINS(Entity.DESK),
     /** The عاجل ticker changed (entity id: the line), by an editor or by expiring. */
     DESK_TICKER(Entity.DESK),
+    /** A static page was saved (entity id: the page). */
+    PAGE_SAVED(Entity.PAGE),
+    /** A header or footer menu changed (shown on every page). */
+    MENU_CHANGED(Entity.PAGE),
     UNKNOWN(Entity.UNKNOWN);
 
     /** The kind of thing a change is about; its id is the change's {@code entityId}. */
@@ -28,6 +32,8 @@ public enum ChangeKind {
         ARTICLE, SECTION, TAG, AUTHOR,
         /** What the desk puts first: pins and the ticker (pages show them; the search index does not). */
         DESK,
+        /** Static pages and menus (pages show them; the search index does not). */
+        PAGE,
         UNKNOWN;
 
         /** The name stored in the {@code change.entity} column (also the entity's table). */

@@ -10,7 +10,7 @@ import java.util.List;
  * canonical address, and the formatters for dates, numbers and words.
  */
 public record Frame(String siteName, String title, String description, String canonicalUrl, String lang,
-                    List<NavLink> navigation, List<NavLink> ticker, String activePath, ArabicFormat fmt, Messages t, String css, String assetVersion) {
+                    List<NavLink> navigation, List<NavLink> ticker, List<MenuItem> headerMenu, List<MenuItem> footerMenu, String activePath, ArabicFormat fmt, Messages t, String css, String assetVersion) {
 
     /** The {@code <title>}: the page's title then the site's name, or the site's name alone on the home page. */
     public String documentTitle() {

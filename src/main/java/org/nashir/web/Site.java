@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The site's identity and formatters, and the {@link Frame} every page is rendered in. */
@@ -19,6 +20,7 @@ public final class Site {
     private final Settings settings;
     private final Supplier<List<NavLink>> navigation;
     private final Supplier<List<NavLink>> ticker;
+    private final Function<String, List<MenuItem>> menus;
     private final byte[] favicon;
     private final ArabicFormat fmt;
     private final Messages messages;
@@ -27,11 +29,14 @@ public final class Site {
     private final String assetVersion;
 
     /**
-     * {@code navigation} gives the sections' links and {@code ticker} the live urgent lines, both read again for
-     * every render (cached pages are dropped by the change feed when either changes).
+     * {@code navigation} gives the sections' links, {@code ticker} the live urgent lines and {@code menus} the
+     * {@code header} and {@code footer} menus, all read again for every render (cached pages are dropped by the
+     * change feed when any of them changes). An empty header menu means the sections are the navigation.
      */
-    public Site(Settings settings, Supplier<List<NavLink>> navigation, Supplier<List<NavLink>> ticker, Clock clock) {
+    public Site(Settings settings, Supplier<List<NavLink>> navigation, Supplier<List<NavLink>> ticker, Function<String, List<MenuItem>> menus,
+                Clock clock) {
         this.settings = settings;
+        this.menus = menus;
         this.navigation = navigation;
         this.ticker = ticker;
         this.favicon = resource("/static/favicon.svg").getBytes(StandardCharsets.UTF_8);
@@ -45,7 +50,7 @@ public final class Site {
 
     public Frame frame(String title, String description, String canonicalPath) {
         return new Frame(settings.siteName(), title, description == null ? settings.siteDescription() : description,
-            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), navigation.get(), ticker.get(), canonicalPath, fmt, messages, css, assetVersion);
+            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), navigation.get(), ticker.get(), menus.apply("header"), menus.apply("footer"), canonicalPath, fmt, messages, css, assetVersion);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class Site {
             nav = List.of();
         }
         return new Frame(settings.siteName(), title, description, settings.baseUrl() + path, settings.locale().toLanguageTag(),
-            nav, List.of(), path, fmt, messages, css, assetVersion);
+            nav, List.of(), List.of(), List.of(), path, fmt, messages, css, assetVersion);
     }
 
     /** {@code GET /favicon.ico}: browsers ask for it whatever the page says; the SVG answers. */

@@ -77,6 +77,14 @@ class AdminAccessTest {
         Map.entry("POST /admin/articles/{id}/live/entries/{entry}", NEWSROOM),
         Map.entry("POST /admin/articles/{id}/previews/{link}/revoke", EDITORS),
         Map.entry("GET /admin/desk", EDITORS),
+        Map.entry("GET /admin/pages", EDITORS),
+        Map.entry("GET /admin/pages/new", EDITORS),
+        Map.entry("POST /admin/pages", EDITORS),
+        Map.entry("GET /admin/pages/{id}", EDITORS),
+        Map.entry("POST /admin/pages/{id}", EDITORS),
+        Map.entry("GET /admin/menus", EDITORS),
+        Map.entry("POST /admin/menus", EDITORS),
+        Map.entry("POST /admin/menus/{id}", EDITORS),
         Map.entry("POST /admin/desk/pins", EDITORS),
         Map.entry("POST /admin/desk/pins/move", EDITORS),
         Map.entry("POST /admin/desk/pins/remove", EDITORS),
@@ -200,7 +208,7 @@ class AdminAccessTest {
         return path.replace("/articles/{id}", "/articles/" + article).replace("{version}", "1")
             .replace("/sections/{id}", "/sections/" + section).replace("/tags/{id}", "/tags/" + tag)
             .replace("/bylines/{id}", "/bylines/" + author).replace("/media/{id}", "/media/999999")
-            .replace("/accounts/{id}", "/accounts/" + account).replace("/tokens/{id}", "/tokens/999999").replace("/ticker/{id}", "/ticker/999999").replace("{link}", "999999").replace("{entry}", "999999").replace("/comments/{id}", "/comments/" + comment(article));
+            .replace("/accounts/{id}", "/accounts/" + account).replace("/tokens/{id}", "/tokens/999999").replace("/ticker/{id}", "/ticker/999999").replace("{link}", "999999").replace("{entry}", "999999").replace("/pages/{id}", "/pages/999999").replace("/menus/{id}", "/menus/999999").replace("/comments/{id}", "/comments/" + comment(article));
     }
 
     /** A held comment on a freshly published article, for the moderation routes. */

@@ -58,7 +58,7 @@ class PhoneLayoutBrowserTest {
     @CsvSource({
         "home, 360", "home, 412", "article, 360", "article, 412", "live article, 360", "live article, 412", "opinion piece, 360",
         "section, 360", "section, 412", "tag, 360", "author, 360", "archive, 360", "search, 360", "search, 412", "not found, 360",
-        "columnists, 360", "corrections, 360", "latest, 412"})
+        "columnists, 360", "corrections, 360", "latest, 412", "page, 360", "page, 412"})
     void no_page_scrolls_sideways_and_every_tap_target_is_big_enough(String kind, int width) {
         String path = switch (kind) {
             case "home" -> "/";
@@ -75,6 +75,7 @@ class PhoneLayoutBrowserTest {
             case "columnists" -> "/opinion";
             case "corrections" -> "/corrections";
             case "latest" -> "/latest";
+            case "page" -> site.nashir.staticPages.listPublished().stream().filter(p -> p.parentId() != null).findFirst().orElseThrow().path();
             default -> throw new IllegalArgumentException(kind);
         };
         ChromeDriver b = browsers.computeIfAbsent(width, w -> Browser.open(true, w, 800));
