@@ -101,3 +101,29 @@
     });
   }
 })();
+
+// Embedded posts (YouTube, X, Telegram…): nothing is loaded from the service until the reader asks. The stored
+// figure names the service and links to the post; here it gets a button that puts the service's player in its place.
+(function () {
+  var figures = document.querySelectorAll('figure.embed[data-frame]');
+  var holder = document.querySelector('[data-embed-label]');
+  var label = holder ? holder.getAttribute('data-embed-label') : '{0}';
+  for (var i = 0; i < figures.length; i++) (function (figure) {
+    var name = figure.querySelector('figcaption') ? figure.querySelector('figcaption').textContent : '';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'embed-load';
+    button.textContent = label.replace('{0}', name);
+    figure.appendChild(button);
+    button.addEventListener('click', function () {
+      var frame = document.createElement('iframe');
+      frame.src = figure.getAttribute('data-frame');
+      frame.title = name;
+      frame.loading = 'lazy';
+      frame.setAttribute('allowfullscreen', '');
+      frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+      figure.replaceChild(frame, button);
+      frame.focus();
+    });
+  })(figures[i]);
+})();

@@ -14,6 +14,7 @@ import org.nashir.article.ScheduledChanges;
 import org.nashir.article.TaxonomyStore;
 import org.nashir.article.TickerStore;
 import org.nashir.article.Editing;
+import org.nashir.article.Embeds;
 import org.nashir.article.RevisionStore;
 import org.nashir.article.SectionStore;
 import org.nashir.comment.CommentStore;
@@ -113,7 +114,7 @@ public final class Nashir implements AutoCloseable {
         // Only the server holds the index (one writer per folder); commands leave their changes in the feed.
         index = new SearchIndex(settings.dataDir().resolve("index"), articles, changes);
         searching = new Searching(index, clock);
-        Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, menus::tree, clock);
+        Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, menus::tree, Embeds.FRAME_HOSTS, clock);
         Templates templates = new Templates();
         routes = RouteTable.of(this, searching, site, templates);
         server = WebServer.create(site, templates, routes.routes(), routes.unmatched());

@@ -1,5 +1,7 @@
 package org.nashir.article;
 
+import java.util.List;
+
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -15,6 +17,11 @@ public final class BodyHtml {
         .allowAttributes("href").onElements("a")
         .allowAttributes("src", "alt", "width", "height").onElements("img")
         .allowAttributes("dir", "lang").globally()
+        .allowAttributes("class").matching(java.util.regex.Pattern.compile("embed")).onElements("figure")
+        .allowAttributes("data-embed").matching(java.util.regex.Pattern.compile("youtube|x|telegram|facebook|instagram|tiktok|soundcloud")).onElements("figure")
+        .allowAttributes("data-frame").matching(java.util.regex.Pattern.compile(
+            "https://(www\\.youtube-nocookie\\.com|platform\\.twitter\\.com|t\\.me|www\\.facebook\\.com|www\\.instagram\\.com|www\\.tiktok\\.com|w\\.soundcloud\\.com)/[^\\s\"<>]*"))
+            .onElements("figure")
         .requireRelsOnLinks("nofollow", "noopener")
         .toFactory();
 
@@ -45,7 +52,30 @@ public final class BodyHtml {
             }
         }
         wrap(run);
+        embed(body);
         return body.html();
+    }
+
+    /**
+     * A paragraph that is only a link (or only an address) to a post on a service {@link Embeds} knows becomes an
+     * embed: a figure naming the service, holding the link, with the player's address for when a reader asks for it.
+     */
+    private static void embed(org.jsoup.nodes.Element body) {
+        for (org.jsoup.nodes.Element p : body.select("> p")) {
+            List<org.jsoup.nodes.Node> kids = p.childNodes().stream()
+                .filter(n -> !(n instanceof org.jsoup.nodes.TextNode t && t.isBlank())).toList();
+            if (kids.size() != 1) continue;
+            String url = kids.getFirst() instanceof org.jsoup.nodes.Element a && a.tagName().equals("a") && a.text().strip().equals(a.attr("href").strip())
+                ? a.attr("href") : kids.getFirst() instanceof org.jsoup.nodes.TextNode t ? t.text().strip() : null;
+            if (url == null) continue;
+            var provider = Embeds.providerOf(url);
+            if (provider.isEmpty()) continue;
+            org.jsoup.nodes.Element figure = new org.jsoup.nodes.Element("figure").attr("class", "embed")
+                .attr("data-embed", provider.get().code()).attr("data-frame", provider.get().frame(url.strip()).orElseThrow());
+            figure.appendElement("figcaption").text(provider.get().arabic());
+            figure.appendElement("a").attr("href", url.strip()).attr("rel", "nofollow noopener").text(url.strip());
+            p.replaceWith(figure);
+        }
     }
 
     /** Puts a run of top-level text and inline elements into one paragraph, unless it is only white space. */

@@ -21,6 +21,8 @@ public final class Site {
     private final Supplier<List<NavLink>> navigation;
     private final Supplier<List<NavLink>> ticker;
     private final Function<String, List<MenuItem>> menus;
+    /** The only third parties a page may frame (players of embedded posts), and only once a reader asks. */
+    private final List<String> frameHosts;
     private final byte[] favicon;
     private final ArabicFormat fmt;
     private final Messages messages;
@@ -34,8 +36,9 @@ public final class Site {
      * change feed when any of them changes). An empty header menu means the sections are the navigation.
      */
     public Site(Settings settings, Supplier<List<NavLink>> navigation, Supplier<List<NavLink>> ticker, Function<String, List<MenuItem>> menus,
-                Clock clock) {
+                List<String> frameHosts, Clock clock) {
         this.settings = settings;
+        this.frameHosts = List.copyOf(frameHosts);
         this.menus = menus;
         this.navigation = navigation;
         this.ticker = ticker;
@@ -90,9 +93,13 @@ public final class Site {
         return settings;
     }
 
-    /** The Content-Security-Policy: only our own scripts, and only the one inline stylesheet we ship. */
+    /**
+     * The Content-Security-Policy: only our own scripts, only the one inline stylesheet we ship, and frames only from
+     * the embed players' hosts.
+     */
     public String contentSecurityPolicy() {
         return "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-" + cssHash + "'; img-src 'self' data: https:; "
+            + "frame-src " + (frameHosts.isEmpty() ? "'none'" : String.join(" ", frameHosts)) + "; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 
