@@ -103,9 +103,13 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         ApiLiveRoutes liveApi = new ApiLiveRoutes(n.live, n.articles, site.messages());
         ApiWriteRoutes writes = new ApiWriteRoutes(n.editing, n.articles, n.sections, reads, site.messages(), settings.baseUrl(), clock);
 
+        // Addresses the site had before Nashir (imported articles and pages) answer with a 301 to where they are now.
+        Predicate<Context> legacy = ctx -> articles.redirectLegacy(ctx) || staticPages.redirectLegacy(ctx);
         List<Route> routes = new ArrayList<>(List.of(
-            // The public site
-            before("/", articles::redirectLegacyQuery),
+            // The public site; WordPress's own addresses (/?p=123, /?page_id=7) come to the home page first
+            before("/", ctx -> {
+                if (ctx.queryString() != null && legacy.test(ctx)) ctx.skipRemainingHandlers();
+            }),
             get("/", ANYONE, home::home),
             get("/latest", ANYONE, archive::latest),
             get("/article/{id}", ANYONE, articles::show),
@@ -228,7 +232,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/admin/tokens", NEWSROOM, tokens::list),
             post("/admin/tokens", NEWSROOM, tokens::create),
             post("/admin/tokens/{id}/revoke", NEWSROOM, tokens::revoke)));
-        return new RouteTable(List.copyOf(routes), articles::redirectLegacy);
+        return new RouteTable(List.copyOf(routes), legacy);
     }
 
     /** The lines with this access rule's type, such as the back office's {@code StaffOnly} routes. */

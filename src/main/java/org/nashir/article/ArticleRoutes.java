@@ -65,11 +65,6 @@ public final class ArticleRoutes {
         cache.send(ctx, cache.get(key, () -> render(id, slug, CommentsView.FormState.EMPTY)));
     }
 
-    /** Before {@code /}: WordPress's own address of a post ({@code /?p=123}) moves on to the imported article. */
-    public void redirectLegacyQuery(Context ctx) {
-        if (ctx.queryString() != null && redirectLegacy(ctx)) ctx.skipRemainingHandlers();
-    }
-
     /**
      * An address from the site this one replaced ({@code /?p=123}, {@code /2015/11/16/slug/}, {@code /archives/123}):
      * a 301 to the article it became, so old links and search engines' entries keep working. Returns whether it

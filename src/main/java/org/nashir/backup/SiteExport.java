@@ -77,6 +77,7 @@ public final class SiteExport {
         table("article_view_hour", "article_id, hour", false, "article_id L", "hour L", "views L"),
         table("page", "(parent_id IS NOT NULL), id", true, "id L", "parent_id L", "slug S", "title S", "body S", "status S", "version L",
             "created_at T", "updated_at T"),
+        table("page_legacy_path", "path", false, "path S", "page_id L"),
         table("page_revision", "id", true, "id L", "page_id L", "version L", "title S", "body S", "account_id L", "saved_at T"),
         table("menu_item", "(parent_id IS NOT NULL), id", true, "id L", "menu S", "parent_id L", "position L", "label S", "href S"),
         table("audit", "id", true, "id L", "at T", "account_id L", "action S", "target S", "detail S"));

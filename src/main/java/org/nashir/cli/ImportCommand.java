@@ -80,7 +80,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         boolean failed = false;
         try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC())) {
-            WxrImport wxr = new WxrImport(nashir.imports, nashir.articles, nashir.comments, nashir.spam, nashir.media,
+            WxrImport wxr = new WxrImport(nashir.imports, nashir.articles, nashir.comments, nashir.spam, nashir.media, nashir.staticPages, nashir.menus,
                 nashir.settings.timeZone(), section, nashir.settings.mediaMaxMegabytes() * 1024L * 1024L);
             for (Path file : files) {
                 if (!Files.isReadable(file)) {
@@ -105,8 +105,8 @@ public final class ImportCommand implements Callable<Integer> {
                 if (r.brokenAt > 0) {
                     System.err.println("✗ " + file + ":" + r.brokenAt + " الملف مقطوع أو ليس XML سليماً، ولم يُقرأ ما بعد هذا السطر (" + r.brokenBecause + ")");
                 }
-                System.out.println(file + ": استُورد " + r.imported + " مقالاً مع " + r.comments + " تعليقاً، موجود سابقاً " + r.existed
-                    + "، تُرك " + r.skipped + " (صفحات ومرفقات ومحذوفات)، مشكلات " + r.problems.size()
+                System.out.println(file + ": استُورد " + r.imported + " مقالاً مع " + r.comments + " تعليقاً، و" + r.pages + " صفحة ثابتة، و"
+                    + r.menuItems + " عنصر قائمة، موجود سابقاً " + r.existed + "، تُرك " + r.skipped + " (مرفقات ومحذوفات)، مشكلات " + r.problems.size()
                     + (mediaDir == null ? "" : "؛ صور النصوص: حُفظت " + r.imagesStored + "، لم توجد في مجلد الوسائط " + r.imagesMissing));
                 failed |= r.failed();
             }

@@ -25,7 +25,7 @@ final class WxrReader implements AutoCloseable {
                    String type, String parent) {}
 
     /** One {@code <item>}: a post, page, attachment or anything else the site stored as a post. */
-    record Item(String id, String title, String link, String creator, String content, String excerpt, String date, String dateGmt,
+    record Item(String id, String parent, String menuOrder, String title, String link, String creator, String content, String excerpt, String date, String dateGmt,
                 String pubDate, String name, String status, String type, String attachmentUrl, List<Term> terms,
                 Map<String, String> meta, List<Comment> comments, int line) {}
 
@@ -130,7 +130,7 @@ final class WxrReader implements AutoCloseable {
                 f.put(key, text());
             }
         }
-        return new Item(f.get("wp:post_id"), f.get("title"), f.get("link"), f.get("dc:creator"), f.get("content:encoded"),
+        return new Item(f.get("wp:post_id"), f.get("wp:post_parent"), f.get("wp:menu_order"), f.get("title"), f.get("link"), f.get("dc:creator"), f.get("content:encoded"),
             f.get("excerpt:encoded"), f.get("wp:post_date"), f.get("wp:post_date_gmt"), f.get("pubDate"), f.get("wp:post_name"),
             f.get("wp:status"), f.get("wp:post_type"), f.get("wp:attachment_url"), terms, meta, comments, line);
     }

@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import org.nashir.account.AdminFrame;
 import org.nashir.account.Guard;
 import org.nashir.arabic.ArabicText;
+import org.nashir.article.LegacyPaths;
 import org.nashir.web.Frame;
 import org.nashir.web.NotFound;
 import org.nashir.web.PageCache;
@@ -51,6 +52,16 @@ public final class PageRoutes {
             if (description.length() > 160) description = description.substring(0, 159) + "…";
             return templates.render("page.jte", new PublicPage(site.frame(page.title(), description, page.path()), page));
         }));
+    }
+
+    /** An address a page had on the old site: a 301 to the page. Returns whether it answered. */
+    public boolean redirectLegacy(Context ctx) {
+        if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) return false;
+        var found = pages.findByLegacyPath(LegacyPaths.key(ctx.path(), ctx.queryString()));
+        if (found.isEmpty()) return false;
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.redirect(found.get().path(), HttpStatus.MOVED_PERMANENTLY);
+        return true;
     }
 
     /** {@code GET /admin/pages}. */

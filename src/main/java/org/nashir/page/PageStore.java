@@ -147,6 +147,23 @@ public final class PageStore {
         });
     }
 
+    /** Remembers an address the page had on the old site (a {@code LegacyPaths} key); a key already taken stays. */
+    public void addLegacyPath(String key, long pageId) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO page_legacy_path (path, page_id) VALUES (:p, :id) ON CONFLICT (path) DO NOTHING")
+            .bind("p", key).bind("id", pageId).execute());
+    }
+
+    /** The published page an old address belongs to. */
+    public Optional<Page> findByLegacyPath(String key) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " JOIN page_legacy_path l ON l.page_id = p.id WHERE l.path = :key AND p.status = 'published'")
+            .bind("key", key).map(ConstructorMapper.of(Page.class)).findOne());
+    }
+
+    /** Whether an old address is already known (an import run again leaves its pages alone). */
+    public boolean hasLegacyPath(String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM page_legacy_path WHERE path = :key").bind("key", key).mapTo(Integer.class).one()) > 0;
+    }
+
     /** How many revisions a page has (each save is one). */
     public int countRevisions(long pageId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM page_revision WHERE page_id = :p").bind("p", pageId).mapTo(Integer.class).one());

@@ -34,3 +34,9 @@ CREATE TABLE menu_item (
     href      TEXT    NOT NULL
 );
 CREATE INDEX menu_item_menu ON menu_item (menu, position);
+
+-- Addresses a page had on the old site (WordPress), answered with a 301 to the page.
+CREATE TABLE page_legacy_path (
+    path    TEXT   PRIMARY KEY,
+    page_id BIGINT NOT NULL REFERENCES page (id) ON DELETE CASCADE
+);

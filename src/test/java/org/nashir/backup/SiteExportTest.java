@@ -42,7 +42,7 @@ class SiteExportTest {
             Long.toString(a.sectionId()), "وسم جديد", "", Long.toString(media), "", Integer.toString(a.version()), "save", "news").toCommand(site.nashir.settings.timeZone()), me);
         Path wxr = Files.writeString(dir.resolve("export.xml"), WxrImportTestExport.xml());
         var n = site.nashir;
-        new WxrImport(n.imports, n.articles, n.comments, n.spam, n.media, n.settings.timeZone(), "أرشيف", 10L << 20).run(wxr, null, x -> { });
+        new WxrImport(n.imports, n.articles, n.comments, n.spam, n.media, n.staticPages, n.menus, n.settings.timeZone(), "أرشيف", 10L << 20).run(wxr, null, x -> { });
         return site;
     }
 

@@ -146,7 +146,7 @@ class WxrImportTest {
 
     static WxrImport importer(TestSite site) {
         var n = site.nashir;
-        return new WxrImport(n.imports, n.articles, n.comments, n.spam, n.media, n.settings.timeZone(), "أرشيف", 10L * 1024 * 1024);
+        return new WxrImport(n.imports, n.articles, n.comments, n.spam, n.media, n.staticPages, n.menus, n.settings.timeZone(), "أرشيف", 10L * 1024 * 1024);
     }
 
     static Path uploads(Path dir) throws IOException {
@@ -169,7 +169,8 @@ class WxrImportTest {
         try (TestSite site = TestSite.create(dir.resolve("site")).start()) {
             WxrImport.Report r = importer(site).run(file, uploads(dir), n -> { });
             assertThat(r.imported).isEqualTo(3);
-            assertThat(r.skipped).as("the page and the attachment").isEqualTo(2);
+            assertThat(r.skipped).as("the attachment").isEqualTo(1);
+            assertThat(r.pages).as("the page «من نحن»").isEqualTo(1);
             assertThat(r.problems).extracting(WxrImport.Problem::wordpressId).containsExactly("104");
             assertThat(r.problems.getFirst().message()).contains("بلا عنوان");
             assertThat(r.failed()).isTrue();
