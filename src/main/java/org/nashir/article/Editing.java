@@ -200,7 +200,7 @@ public final class Editing {
 
     private static Long media(Handle h, ArticleCommand c) {
         Long id = c.featuredMediaId();
-        if (id != null && h.createQuery("SELECT COUNT(*) FROM media WHERE id = :id").bind("id", id).mapTo(Integer.class).one() == 0) {
+        if (id != null && h.createQuery("SELECT COUNT(*) FROM media WHERE id = :id AND mime LIKE 'image/%'").bind("id", id).mapTo(Integer.class).one() == 0) {
             throw new NotFound("no media " + id, "error.media-not-found");
         }
         return id;

@@ -6,11 +6,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An uploaded image: its re-encoded renditions live under {@code <data>/media/<fileKey>/<width>.<ext>}, and alt
- * text, caption and credit describe it in Arabic.
+ * An uploaded image or video: an image's re-encoded renditions live under {@code <data>/media/<fileKey>/<width>.<ext>},
+ * a video as uploaded at {@code <fileKey>/video.<ext>}; alt text, caption and credit describe it in Arabic.
  */
 public record Media(long id, String fileKey, String originalName, String mime, int width, int height, long bytes, String widths,
                     String alt, String caption, String credit, Instant createdAt) {
+
+    public boolean isVideo() {
+        return mime.startsWith("video/");
+    }
+
+    /** Where a video plays from (range requests allowed). */
+    public String videoSrc() {
+        return "/media/" + fileKey + "/video." + (mime.equals("video/webm") ? "webm" : "mp4");
+    }
 
     public List<Integer> renditionWidths() {
         return Arrays.stream(widths.split(",")).map(Integer::parseInt).sorted().toList();

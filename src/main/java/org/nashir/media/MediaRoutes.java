@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /** The media library in the back office, and the public image files. */
 public final class MediaRoutes {
-    public record MediaPage(AdminFrame frame, List<Media> items, String error, String alt, String caption, String credit, int maxMegabytes) {}
+    public record MediaPage(AdminFrame frame, List<Media> items, List<Media> videos, String error, String alt, String caption, String credit, int maxMegabytes) {}
 
     private final MediaStore media;
     private final Site site;
@@ -68,7 +68,7 @@ public final class MediaRoutes {
     public void describe(Context ctx) {
         String raw = ctx.pathParam("id");
         if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad media id " + raw, "error.media-not-found");
-        Media m = media.find(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no media " + raw, "error.media-not-found"));
+        Media m = media.findAny(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no media " + raw, "error.media-not-found"));
         String alt = param(ctx, "alt");
         if (alt.isBlank() || alt.length() > 500 || param(ctx, "caption").length() > 1000 || param(ctx, "credit").length() > 200) {
             render(ctx, 422, site.messages().get("media.error.alt"), "", "", "");
@@ -83,7 +83,13 @@ public final class MediaRoutes {
         Path file = media.file(ctx.pathParam("key"), ctx.pathParam("file"))
             .orElseThrow(() -> new NotFound("no media file " + ctx.path(), "error.media-not-found"));
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.contentType(file.toString().endsWith(".png") ? "image/png" : "image/jpeg").result(Files.readAllBytes(file));
+        String name = file.getFileName().toString();
+        if (name.startsWith("video.")) {
+            // Players ask for ranges to seek and to start before the whole file arrives.
+            ctx.writeSeekableStream(Files.newInputStream(file), name.endsWith(".webm") ? "video/webm" : "video/mp4", Files.size(file));
+            return;
+        }
+        ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg").result(Files.readAllBytes(file));
     }
 
     private static String param(Context ctx, String name) {
@@ -92,6 +98,7 @@ public final class MediaRoutes {
 
     private void render(Context ctx, int status, String error, String alt, String caption, String credit) {
         templates.send(ctx, status, "admin/media.jte",
-            new MediaPage(AdminFrame.of(site, ctx, site.messages().get("admin.media"), "media"), media.listLatest(200), error, alt, caption, credit, maxMegabytes));
+            new MediaPage(AdminFrame.of(site, ctx, site.messages().get("admin.media"), "media"), media.listLatest(200), media.listVideos(50), error, alt, caption,
+                credit, maxMegabytes));
     }
 }

@@ -58,8 +58,11 @@ public final class MediaStore {
         }
     }
 
-    /** Processes and stores an upload; the refusal's message key says why not. */
+    /** Processes and stores an upload (an image, re-encoded; or an MP4/WebM video, as uploaded); the refusal's message key says why not. */
     public long add(String originalName, byte[] bytes, long maxBytes, String alt, String caption, String credit, Long by) throws ImageFile.Refused {
+        if (bytes.length > maxBytes) throw new ImageFile.Refused("media.error.size");
+        String video = VideoFile.sniff(bytes);
+        if (video != null) return addVideo(originalName, bytes, video, alt, caption, credit, by);
         ImageFile.Processed p = ImageFile.process(bytes, maxBytes);
         byte[] key = new byte[16];
         random.nextBytes(key);
@@ -87,12 +90,52 @@ public final class MediaStore {
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
-    public List<Media> listLatest(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media ORDER BY id DESC LIMIT :limit").bind("limit", limit).map(MEDIA).list());
+    /** A video is kept as uploaded, under {@code <fileKey>/video.<ext>}, written and fsynced before its row exists. */
+    private long addVideo(String originalName, byte[] bytes, String mime, String alt, String caption, String credit, Long by) {
+        byte[] key = new byte[16];
+        random.nextBytes(key);
+        String fileKey = HexFormat.of().formatHex(key);
+        Path dir = root.resolve(fileKey);
+        try {
+            Files.createDirectories(dir);
+            writeDurably(dir, "video." + VideoFile.extension(mime), bytes);
+            fsync(dir);
+            fsync(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write media files under " + dir, e);
+        }
+        String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
+        return jdbi.withHandle(h -> h.createUpdate("""
+                INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, alt, caption, credit, created_by, created_at)
+                VALUES (:key, :name, :mime, 0, 0, :bytes, '', :alt, :caption, :credit, :by, :at)""")
+            .bind("key", fileKey).bind("name", name.length() > 200 ? name.substring(name.length() - 200) : name).bind("mime", mime)
+            .bind("bytes", (long) bytes.length).bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("by", by).bind("at", clock.instant())
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
+    /** The latest pictures (videos are listed apart: pages and feeds place pictures). */
+    public List<Media> listLatest(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE mime LIKE 'image/%' ORDER BY id DESC LIMIT :limit")
+            .bind("limit", limit).map(MEDIA).list());
+    }
+
+    public List<Media> listVideos(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE mime LIKE 'video/%' ORDER BY id DESC LIMIT :limit")
+            .bind("limit", limit).map(MEDIA).list());
+    }
+
+    /** A picture by id (a video id finds nothing here: articles, bylines and feeds place pictures). */
     public Optional<Media> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id AND mime LIKE 'image/%'").bind("id", id).map(MEDIA).findOne());
+    }
+
+    /** A picture or a video by id, for the media library's own pages. */
+    public Optional<Media> findAny(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id").bind("id", id).map(MEDIA).findOne());
+    }
+
+    public Optional<Media> findVideo(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id AND mime LIKE 'video/%'").bind("id", id).map(MEDIA).findOne());
     }
 
     public void describe(long id, String alt, String caption, String credit) {
@@ -102,7 +145,7 @@ public final class MediaStore {
 
     /** A rendition's file, if {@code key} and {@code file} name one (both are checked against strict patterns first). */
     public Optional<Path> file(String key, String file) {
-        if (!key.matches("[0-9a-f]{32}") || !file.matches("[0-9]{1,5}\\.(jpg|png)")) return Optional.empty();
+        if (!key.matches("[0-9a-f]{32}") || !file.matches("[0-9]{1,5}\\.(jpg|png)|video\\.(mp4|webm)")) return Optional.empty();
         Path p = root.resolve(key).resolve(file);
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
