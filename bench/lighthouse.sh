@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse 12.2.3 (from npm, into a throw-away folder) with Debian's Chromium, on the demo site's home page (with
-# its lead story and the عاجل ticker), an article page and the live coverage page, mobile and desktop. Prints each
-# category's score and every audit that is not perfect.
+# its lead story and the عاجل ticker), an article page, the live coverage page and an article with an embedded post,
+# mobile and desktop. Prints each category's score and every audit that is not perfect.
 #   bench/lighthouse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +18,13 @@ trap 'kill $server; wait $server 2>/dev/null || true; rm -rf "$tools" "$data"' E
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 article=$(curl -fs "http://127.0.0.1:$PORT/" | grep -o '/article/[0-9]*' | head -1)
 live=$(curl -fs "http://127.0.0.1:$PORT/api/v1/articles?limit=100" | grep -o '"id":[0-9]*,"title":"[^"]*تغطية مباشرة' | grep -o '[0-9]*' | head -1)
+embed=""
+for id in $(curl -fs "http://127.0.0.1:$PORT/api/v1/articles?limit=100" | grep -o '"id":[0-9]*' | grep -o '[0-9]*'); do
+  if curl -fs "http://127.0.0.1:$PORT/article/$id" | grep -q 'class="embed"'; then embed="/article/$id"; break; fi
+done
 flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage"
 for form in mobile desktop; do
-  for page in / "$article" "/article/$live"; do
+  for page in / "$article" "/article/$live" $embed; do
     report="$out/$form$(echo "$page" | tr / _).json"
     preset=(); [ "$form" = desktop ] && preset=(--preset=desktop)
     CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "http://localhost:$PORT$page" --quiet --chrome-flags="$flags" \

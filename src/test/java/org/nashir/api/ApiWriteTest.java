@@ -15,9 +15,6 @@ import org.nashir.testing.TestSite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -32,7 +29,6 @@ class ApiWriteTest {
     static TestSite site;
     static String writerToken, editorToken;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String PASSWORD = "كلمة-سر-طويلة-1";
 
     @BeforeAll
