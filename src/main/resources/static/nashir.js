@@ -60,7 +60,8 @@
   if (size === 'large' || size === 'larger') root.setAttribute('data-text', size);
   var tools = document.querySelector('[data-tools]');
   if (!tools) return;
-  tools.hidden = false;
+  // The controls keep their place before this runs (no layout shift) and become visible once they work.
+  tools.classList.add('ready');
   var toggle = tools.querySelector('[data-theme-toggle]');
   function dark() {
     var t = root.getAttribute('data-theme');

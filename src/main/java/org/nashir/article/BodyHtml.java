@@ -22,6 +22,7 @@ public final class BodyHtml {
         .allowAttributes("data-frame").matching(java.util.regex.Pattern.compile(
             "https://(www\\.youtube-nocookie\\.com|platform\\.twitter\\.com|t\\.me|www\\.facebook\\.com|www\\.instagram\\.com|www\\.tiktok\\.com|w\\.soundcloud\\.com)/[^\\s\"<>]*"))
             .onElements("figure")
+        .allowAttributes("data-title").matching(java.util.regex.Pattern.compile("[^\\p{Cntrl}]{1,300}")).onElements("figure")
         .requireRelsOnLinks("nofollow", "noopener")
         .toFactory();
 

@@ -52,8 +52,10 @@ public final class Editing {
     private final ChangeFeed changes;
     private final AuditLog audit;
     private final Clock clock;
+    private final EmbedTitles embedTitles;
 
-    public Editing(Jdbi jdbi, ArticleStore articles, RevisionStore revisions, ChangeFeed changes, AuditLog audit, Clock clock) {
+    public Editing(Jdbi jdbi, ArticleStore articles, RevisionStore revisions, ChangeFeed changes, AuditLog audit, EmbedTitles embedTitles, Clock clock) {
+        this.embedTitles = embedTitles;
         this.jdbi = jdbi;
         this.articles = articles;
         this.revisions = revisions;
@@ -63,8 +65,9 @@ public final class Editing {
     }
 
     /** Creates an article from a checked command (its {@code expectedVersion} is ignored: there is none yet). */
-    public Saved create(ArticleCommand c, Account by) {
-        checkAction(c.action(), by, null);
+    public Saved create(ArticleCommand command, Account by) {
+        checkAction(command.action(), by, null);
+        ArticleCommand c = titled(command);
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant();
             requireSection(h, c.sectionId());
@@ -81,7 +84,8 @@ public final class Editing {
     }
 
     /** Saves a new version of article {@code id}; throws {@link StaleEdit} when the command's version is not the latest. */
-    public Saved update(long id, ArticleCommand c, Account by) {
+    public Saved update(long id, ArticleCommand command, Account by) {
+        ArticleCommand c = titled(command);
         return jdbi.inTransaction(h -> {
             Article current = h.createQuery("SELECT * FROM article WHERE id = :id").bind("id", id).map(ArticleStore.ARTICLE).findOne()
                 .orElseThrow(() -> new NotFound("no article " + id, "error.article-not-found"));
@@ -161,6 +165,13 @@ public final class Editing {
             if (mine) published++;
         }
         return published;
+    }
+
+    /** The command with its embeds titled: looked up before the transaction, so no network wait holds the database. */
+    private ArticleCommand titled(ArticleCommand c) {
+        String body = embedTitles.titled(BodyHtml.sanitize(c.bodyHtml()));
+        return new ArticleCommand(c.title(), c.kicker(), c.summary(), body, c.bylines(), c.sourceName(), c.sourceUrl(), c.sectionId(), c.tags(),
+            c.label(), c.kind(), c.featuredMediaId(), c.publishAt(), c.action(), c.expectedVersion());
     }
 
     private static void checkAction(ArticleCommand.Action action, Account by, Article current) {

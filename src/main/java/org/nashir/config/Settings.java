@@ -43,7 +43,8 @@ public record Settings(
     java.util.List<String> commentBlocklist,
     java.util.Map<String, String> commentOutcomes,
     int commentTrustAfter,
-    boolean feedFullContent
+    boolean feedFullContent,
+    boolean embedTitles
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -67,6 +68,7 @@ public record Settings(
         new String[] {"NASHIR_COMMENT_OUTCOMES", "", "rule=outcome pairs overriding the spam rules' outcomes (reject, hold, spam), e.g. links=hold,no-token=spam"},
         new String[] {"NASHIR_COMMENT_TRUST_AFTER", "0", "show comments at once from an email with this many approved comments and none marked spam (0: always moderate)"},
         new String[] {"NASHIR_FEED_CONTENT", "summary", "what feeds carry of each article: summary, or full (the whole body as HTML)"},
+        new String[] {"NASHIR_EMBED_TITLES", "true", "look up an embedded post's title when an article is saved (oEmbed, public addresses only); false for a site without internet access"},
         new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
 
     /**
@@ -143,6 +145,7 @@ public record Settings(
         }
         boolean hijri = boolSetting(v, "NASHIR_HIJRI", errors);
         boolean proxy = boolSetting(v, "NASHIR_BEHIND_PROXY", errors);
+        boolean embedTitles = !v.containsKey("NASHIR_EMBED_TITLES") || boolSetting(v, "NASHIR_EMBED_TITLES", errors);
         int trustAfter = intSetting(v, "NASHIR_COMMENT_TRUST_AFTER", 0, 0, 1_000, errors);
         java.util.Map<String, String> outcomes = new java.util.HashMap<>();
         for (String pair : v.getOrDefault("NASHIR_COMMENT_OUTCOMES", "").split(",")) {
@@ -175,7 +178,7 @@ public record Settings(
             v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
             baseUrl, cache, flush, mediaMax, searches, proxy,
             java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
-            java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"));
+            java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {
