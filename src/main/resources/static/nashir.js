@@ -124,6 +124,7 @@
       frame.setAttribute('allowfullscreen', '');
       frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
       figure.replaceChild(frame, button);
+      figure.classList.add('loaded');
       frame.focus();
     });
   })(figures[i]);
