@@ -96,7 +96,7 @@ public final class Nashir implements AutoCloseable {
         this.spam = new SpamGuard(SiteSecret.load(settings.dataDir()), clock, settings.commentBlocklist(), settings.commentOutcomes(), comments);
         this.tokens = new ApiTokenStore(db.jdbi(), clock);
         this.media = new MediaStore(db.jdbi(), settings.dataDir().resolve("media"), clock);
-        this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, new EmbedTitles(settings.embedTitles()), clock);
+        this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, new EmbedTitles(settings.embedTitles()), media::posterOf, clock);
         this.pins = new PinStore(db.jdbi(), changes, audit, clock);
         this.ticker = new TickerStore(db.jdbi(), changes, audit, clock);
         this.corrections = new CorrectionStore(db.jdbi(), revisions, changes, audit, clock);

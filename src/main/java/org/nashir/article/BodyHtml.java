@@ -6,7 +6,8 @@ import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
 /**
- * The only HTML an article body may hold: text structure, links, images and tables. Scripts, styles, event
+ * The only HTML an article body may hold: text structure, links, images, tables and videos from the site's own media
+ * library (a player pointed anywhere else would track readers; its address is checked to be an uploaded file). Scripts, styles, event
  * handlers and unknown elements are dropped; links get {@code rel="nofollow noopener"} when they leave the site.
  */
 public final class BodyHtml {
@@ -16,6 +17,13 @@ public final class BodyHtml {
         .allowUrlProtocols("http", "https", "mailto")
         .allowAttributes("href").onElements("a")
         .allowAttributes("src", "alt", "width", "height").onElements("img")
+        .allowElements("video")
+        .allowAttributes("src").matching(java.util.regex.Pattern.compile("/media/[0-9a-f]{32}/video\\.(mp4|webm)")).onElements("video")
+        .allowAttributes("poster").matching(java.util.regex.Pattern.compile("/media/[0-9a-f]{32}/[0-9]{1,5}\\.jpg")).onElements("video")
+        .allowAttributes("controls").matching(java.util.regex.Pattern.compile("|controls")).onElements("video")
+        .allowAttributes("preload").matching(java.util.regex.Pattern.compile("none|metadata")).onElements("video")
+        .allowAttributes("width", "height").matching(java.util.regex.Pattern.compile("[0-9]{1,4}")).onElements("video")
+        .allowAttributes("aria-label").onElements("video")
         .allowAttributes("dir", "lang").globally()
         .allowAttributes("class").matching(java.util.regex.Pattern.compile("embed")).onElements("figure")
         .allowAttributes("data-embed").matching(java.util.regex.Pattern.compile("youtube|x|telegram|facebook|instagram|tiktok|soundcloud")).onElements("figure")
@@ -54,12 +62,17 @@ public final class BodyHtml {
         }
         wrap(run);
         embed(body);
+        // A video whose address was not one of ours has lost it: drop the empty player. The rest wait for the
+        // reader's tap (a phone on a metered plan must not download a clip it never plays) and show their controls.
+        body.select("video:not([src])").remove();
+        body.select("video").attr("controls", "").attr("preload", "none");
         return body.html();
     }
 
     /**
      * A paragraph that is only a link (or only an address) to a post on a service {@link Embeds} knows becomes an
      * embed: a figure naming the service, holding the link, with the player's address for when a reader asks for it.
+     * A paragraph that is only the address of one of the site's own videos becomes its player.
      */
     private static void embed(org.jsoup.nodes.Element body) {
         for (org.jsoup.nodes.Element p : body.select("> p")) {
@@ -69,6 +82,10 @@ public final class BodyHtml {
             String url = kids.getFirst() instanceof org.jsoup.nodes.Element a && a.tagName().equals("a") && a.text().strip().equals(a.attr("href").strip())
                 ? a.attr("href") : kids.getFirst() instanceof org.jsoup.nodes.TextNode t ? t.text().strip() : null;
             if (url == null) continue;
+            if (OWN_VIDEO.matcher(url.strip()).matches()) {
+                p.replaceWith(new org.jsoup.nodes.Element("video").attr("src", url.strip()));
+                continue;
+            }
             var provider = Embeds.providerOf(url);
             if (provider.isEmpty()) continue;
             org.jsoup.nodes.Element figure = new org.jsoup.nodes.Element("figure").attr("class", "embed")
@@ -77,6 +94,26 @@ public final class BodyHtml {
             figure.appendElement("a").attr("href", url.strip()).attr("rel", "nofollow noopener").text(url.strip());
             p.replaceWith(figure);
         }
+    }
+
+    private static final java.util.regex.Pattern OWN_VIDEO = java.util.regex.Pattern.compile("/media/[0-9a-f]{32}/video\\.(mp4|webm)");
+
+    /**
+     * The sanitized body with each of the site's own videos that has no poster given its poster, when it has one.
+     * Editors paste a video's address from the media library; the poster is found at save time, not on every read.
+     */
+    public static String withPosters(String sanitizedBody, java.util.function.Function<String, String> posterOf) {
+        if (!sanitizedBody.contains("<video")) return sanitizedBody;
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(sanitizedBody);
+        doc.outputSettings().prettyPrint(false);
+        boolean changed = false;
+        for (org.jsoup.nodes.Element video : doc.select("video[src]:not([poster])")) {
+            String poster = posterOf.apply(video.attr("src"));
+            if (poster == null) continue;
+            video.attr("poster", poster);
+            changed = true;
+        }
+        return changed ? sanitize(doc.body().html()) : sanitizedBody;
     }
 
     /** Puts a run of top-level text and inline elements into one paragraph, unless it is only white space. */

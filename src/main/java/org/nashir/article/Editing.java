@@ -53,9 +53,13 @@ public final class Editing {
     private final AuditLog audit;
     private final Clock clock;
     private final EmbedTitles embedTitles;
+    private final java.util.function.Function<String, String> posterOfVideo;
 
-    public Editing(Jdbi jdbi, ArticleStore articles, RevisionStore revisions, ChangeFeed changes, AuditLog audit, EmbedTitles embedTitles, Clock clock) {
+    /** {@code posterOfVideo} names the poster of an uploaded video by the video's address (null when it has none). */
+    public Editing(Jdbi jdbi, ArticleStore articles, RevisionStore revisions, ChangeFeed changes, AuditLog audit, EmbedTitles embedTitles,
+                   java.util.function.Function<String, String> posterOfVideo, Clock clock) {
         this.embedTitles = embedTitles;
+        this.posterOfVideo = posterOfVideo;
         this.jdbi = jdbi;
         this.articles = articles;
         this.revisions = revisions;
@@ -167,9 +171,12 @@ public final class Editing {
         return published;
     }
 
-    /** The command with its embeds titled: looked up before the transaction, so no network wait holds the database. */
+    /**
+     * The command with its embeds titled and its videos given their posters: looked up before the transaction, so no
+     * network wait holds the database.
+     */
     private ArticleCommand titled(ArticleCommand c) {
-        String body = embedTitles.titled(BodyHtml.sanitize(c.bodyHtml()));
+        String body = BodyHtml.withPosters(embedTitles.titled(BodyHtml.sanitize(c.bodyHtml())), posterOfVideo);
         return new ArticleCommand(c.title(), c.kicker(), c.summary(), body, c.bylines(), c.sourceName(), c.sourceUrl(), c.sectionId(), c.tags(),
             c.label(), c.kind(), c.featuredMediaId(), c.publishAt(), c.action(), c.expectedVersion());
     }

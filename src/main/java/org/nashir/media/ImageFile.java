@@ -56,13 +56,18 @@ final class ImageFile {
     }
 
     static Processed process(byte[] bytes, long maxBytes) throws Refused {
+        return process(bytes, maxBytes, false);
+    }
+
+    /** With {@code photo}, graphics become JPEG too: a video's poster is a frame, and its files are always {@code .jpg}. */
+    static Processed process(byte[] bytes, long maxBytes, boolean photo) throws Refused {
         if (bytes.length == 0) throw new Refused("media.error.empty");
         if (bytes.length > maxBytes) throw new Refused("media.error.size");
         String type = sniff(bytes);
         if (type == null) throw new Refused("media.error.type");
         BufferedImage image = decode(bytes);
         if (type.equals("image/jpeg") || type.equals("image/webp")) image = orient(image, orientation(bytes));
-        boolean graphic = type.equals("image/png") || type.equals("image/gif");
+        boolean graphic = !photo && (type.equals("image/png") || type.equals("image/gif"));
         String mime = graphic ? "image/png" : "image/jpeg";
         if (!graphic) image = flatten(image);
         Map<Integer, byte[]> renditions = new LinkedHashMap<>();

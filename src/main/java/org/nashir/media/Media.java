@@ -21,6 +21,11 @@ public record Media(long id, String fileKey, String originalName, String mime, i
         return "/media/" + fileKey + "/video." + (mime.equals("video/webm") ? "webm" : "mp4");
     }
 
+    /** A video's poster exists once its renditions are listed; {@link #srcNear} then names a poster file. */
+    public boolean hasPoster() {
+        return isVideo() && !widths.isEmpty();
+    }
+
     public List<Integer> renditionWidths() {
         return Arrays.stream(widths.split(",")).map(Integer::parseInt).sorted().toList();
     }

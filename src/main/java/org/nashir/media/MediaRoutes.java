@@ -47,7 +47,7 @@ public final class MediaRoutes {
             render(ctx, 422, site.messages().get("media.error.alt"), alt, caption, credit);
             return;
         }
-        long max = maxMegabytes * 1024L * 1024L;
+        long max = max();
         if (file.size() > max) {
             render(ctx, 413, site.messages().get("media.error.size", maxMegabytes), alt, caption, credit);
             return;
@@ -57,7 +57,7 @@ public final class MediaRoutes {
             bytes = in.readNBytes((int) max + 1);
         }
         try {
-            media.add(file.filename(), bytes, max, alt.strip(), caption.strip(), credit.strip(), Guard.required(ctx).account().id());
+            media.add(file.filename(), bytes, max, alt.strip(), caption.strip(), credit.strip(), Guard.required(ctx).account().id(), poster(ctx, max));
         } catch (ImageFile.Refused refused) {
             render(ctx, refused.key.equals("media.error.size") ? 413 : 422, site.messages().get(refused.key, maxMegabytes), alt, caption, credit);
             return;
@@ -65,7 +65,7 @@ public final class MediaRoutes {
         ctx.redirect("/admin/media?done=media-saved", HttpStatus.SEE_OTHER);
     }
 
-    public void describe(Context ctx) {
+    public void describe(Context ctx) throws IOException {
         String raw = ctx.pathParam("id");
         if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad media id " + raw, "error.media-not-found");
         Media m = media.findAny(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no media " + raw, "error.media-not-found"));
@@ -73,6 +73,18 @@ public final class MediaRoutes {
         if (alt.isBlank() || alt.length() > 500 || param(ctx, "caption").length() > 1000 || param(ctx, "credit").length() > 200) {
             render(ctx, 422, site.messages().get("media.error.alt"), "", "", "");
             return;
+        }
+        byte[] poster = poster(ctx, max());
+        if (poster != null && m.isVideo()) {
+            try {
+                if (!media.addPoster(m.id(), poster, max())) {
+                    render(ctx, 409, site.messages().get("media.error.poster-set"), "", "", "");
+                    return;
+                }
+            } catch (ImageFile.Refused refused) {
+                render(ctx, 422, site.messages().get(refused.key, maxMegabytes), "", "", "");
+                return;
+            }
         }
         media.describe(m.id(), alt.strip(), param(ctx, "caption").strip(), param(ctx, "credit").strip());
         ctx.redirect("/admin/media?done=media-saved", HttpStatus.SEE_OTHER);
@@ -90,6 +102,19 @@ public final class MediaRoutes {
             return;
         }
         ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg").result(Files.readAllBytes(file));
+    }
+
+    private long max() {
+        return maxMegabytes * 1024L * 1024L;
+    }
+
+    /** The poster picture sent with a video, or null when none was chosen (the form's file input sends an empty part). */
+    private static byte[] poster(Context ctx, long max) throws IOException {
+        UploadedFile file = ctx.uploadedFile("poster");
+        if (file == null || file.size() == 0) return null;
+        try (InputStream in = file.content()) {
+            return in.readNBytes((int) max + 1);
+        }
     }
 
     private static String param(Context ctx, String name) {

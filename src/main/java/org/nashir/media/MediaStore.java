@@ -52,34 +52,33 @@ public final class MediaStore {
     /** An image brought along by an import, processed and stored like an upload; empty when it is not one Nashir takes. */
     public Optional<Long> addImported(String originalName, byte[] bytes, long maxBytes, String alt) {
         try {
-            return Optional.of(add(originalName, bytes, maxBytes, alt, "", "", null));
+            return Optional.of(add(originalName, bytes, maxBytes, alt, "", "", null, null));
         } catch (ImageFile.Refused e) {
             return Optional.empty();
         }
     }
 
-    /** Processes and stores an upload (an image, re-encoded; or an MP4/WebM video, as uploaded); the refusal's message key says why not. */
-    public long add(String originalName, byte[] bytes, long maxBytes, String alt, String caption, String credit, Long by) throws ImageFile.Refused {
+    /**
+     * Processes and stores an upload (an image, re-encoded; or an MP4/WebM video, as uploaded, with its poster picture
+     * re-encoded when one is given); the refusal's message key says why not. A poster beside a picture is ignored.
+     */
+    public long add(String originalName, byte[] bytes, long maxBytes, String alt, String caption, String credit, Long by, byte[] poster)
+            throws ImageFile.Refused {
         if (bytes.length > maxBytes) throw new ImageFile.Refused("media.error.size");
         String video = VideoFile.sniff(bytes);
-        if (video != null) return addVideo(originalName, bytes, video, alt, caption, credit, by);
+        if (video != null) return addVideo(originalName, bytes, video, alt, caption, credit, by, poster == null ? null : posterOf(poster, maxBytes));
         ImageFile.Processed p = ImageFile.process(bytes, maxBytes);
-        byte[] key = new byte[16];
-        random.nextBytes(key);
-        String fileKey = HexFormat.of().formatHex(key);
+        String fileKey = newKey();
         Path dir = root.resolve(fileKey);
         try {
             Files.createDirectories(dir);
-            for (Map.Entry<Integer, byte[]> r : p.renditions().entrySet()) {
-                writeDurably(dir, r.getKey() + "." + (p.mime().equals("image/png") ? "png" : "jpg"), r.getValue());
-            }
-            fsync(dir);
+            writeRenditions(dir, p);
             fsync(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write media files under " + dir, e);
         }
         long total = p.renditions().values().stream().mapToLong(b -> b.length).sum();
-        String widths = p.renditions().keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String widths = widths(p);
         String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
         return jdbi.withHandle(h -> h.createUpdate("""
                 INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, alt, caption, credit, created_by, created_at)
@@ -90,15 +89,17 @@ public final class MediaStore {
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
-    /** A video is kept as uploaded, under {@code <fileKey>/video.<ext>}, written and fsynced before its row exists. */
-    private long addVideo(String originalName, byte[] bytes, String mime, String alt, String caption, String credit, Long by) {
-        byte[] key = new byte[16];
-        random.nextBytes(key);
-        String fileKey = HexFormat.of().formatHex(key);
+    /**
+     * A video is kept as uploaded, under {@code <fileKey>/video.<ext>}; its poster's renditions sit beside it as
+     * {@code <width>.jpg} and the row's width, height and widths describe the poster. All is fsynced before the row exists.
+     */
+    private long addVideo(String originalName, byte[] bytes, String mime, String alt, String caption, String credit, Long by, ImageFile.Processed poster) {
+        String fileKey = newKey();
         Path dir = root.resolve(fileKey);
         try {
             Files.createDirectories(dir);
             writeDurably(dir, "video." + VideoFile.extension(mime), bytes);
+            if (poster != null) writeRenditions(dir, poster);
             fsync(dir);
             fsync(root);
         } catch (IOException e) {
@@ -107,10 +108,54 @@ public final class MediaStore {
         String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
         return jdbi.withHandle(h -> h.createUpdate("""
                 INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, alt, caption, credit, created_by, created_at)
-                VALUES (:key, :name, :mime, 0, 0, :bytes, '', :alt, :caption, :credit, :by, :at)""")
+                VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :alt, :caption, :credit, :by, :at)""")
             .bind("key", fileKey).bind("name", name.length() > 200 ? name.substring(name.length() - 200) : name).bind("mime", mime)
+            .bind("w", poster == null ? 0 : poster.width()).bind("h", poster == null ? 0 : poster.height()).bind("widths", poster == null ? "" : widths(poster))
             .bind("bytes", (long) bytes.length).bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("by", by).bind("at", clock.instant())
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    /**
+     * Gives a video that has none its poster. A poster once set stays: its file names are cached by readers for a
+     * year, so a different one needs the video uploaded again. False when the video already had one.
+     */
+    public boolean addPoster(long videoId, byte[] bytes, long maxBytes) throws ImageFile.Refused {
+        Media video = findVideo(videoId).orElseThrow(() -> new ImageFile.Refused("media.error.poster"));
+        if (video.hasPoster()) return false;
+        ImageFile.Processed poster = posterOf(bytes, maxBytes);
+        Path dir = root.resolve(video.fileKey());
+        try {
+            writeRenditions(dir, poster);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a poster under " + dir, e);
+        }
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE media SET width = :w, height = :h, widths = :widths WHERE id = :id AND widths = ''")
+            .bind("w", poster.width()).bind("h", poster.height()).bind("widths", widths(poster)).bind("id", videoId).execute()) == 1;
+    }
+
+    private static ImageFile.Processed posterOf(byte[] bytes, long maxBytes) throws ImageFile.Refused {
+        try {
+            return ImageFile.process(bytes, maxBytes, true);
+        } catch (ImageFile.Refused refused) {
+            throw new ImageFile.Refused("media.error.poster");
+        }
+    }
+
+    private String newKey() {
+        byte[] key = new byte[16];
+        random.nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+
+    private static void writeRenditions(Path dir, ImageFile.Processed p) throws IOException {
+        for (Map.Entry<Integer, byte[]> r : p.renditions().entrySet()) {
+            writeDurably(dir, r.getKey() + "." + (p.mime().equals("image/png") ? "png" : "jpg"), r.getValue());
+        }
+        fsync(dir);
+    }
+
+    private static String widths(ImageFile.Processed p) {
+        return p.renditions().keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** The latest pictures (videos are listed apart: pages and feeds place pictures). */
@@ -136,6 +181,14 @@ public final class MediaStore {
 
     public Optional<Media> findVideo(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id AND mime LIKE 'video/%'").bind("id", id).map(MEDIA).findOne());
+    }
+
+    /** The poster of the uploaded video at {@code videoSrc} (as {@link Media#videoSrc()} writes it), or null. */
+    public String posterOf(String videoSrc) {
+        var m = java.util.regex.Pattern.compile("/media/([0-9a-f]{32})/video\\.(?:mp4|webm)").matcher(videoSrc);
+        if (!m.matches()) return null;
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE file_key = :key AND mime LIKE 'video/%'")
+            .bind("key", m.group(1)).map(MEDIA).findOne()).filter(Media::hasPoster).map(v -> v.srcNear(1024)).orElse(null);
     }
 
     public void describe(long id, String alt, String caption, String credit) {

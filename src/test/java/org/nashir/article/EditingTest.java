@@ -157,4 +157,30 @@ class EditingTest {
         assertThat(WordDiff.between("", "")).isEmpty();
         assertThat(WordDiff.between("نص", "نص")).extracting(WordDiff.Part::kind).containsExactly(WordDiff.Kind.SAME);
     }
+
+    @Test
+    void an_editor_pastes_a_library_video_address_and_the_article_plays_it_with_its_poster(@TempDir Path dir) throws Exception {
+        try (TestSite site = TestSite.create(dir)) {
+            Account editor = account(site, Role.EDITOR);
+            long s = section(site);
+            // The first bytes of an MP4 file (an ftyp box), then some data.
+            byte[] mp4 = new byte[2048];
+            System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'i', 's', 'o', '2'}, 0, mp4, 0, 24);
+            long withPoster = site.nashir.media.add("clip.mp4", mp4, 10L << 20, "لقطة", "", "", null, org.nashir.testing.Images.jpeg(1280, 720));
+            long bare = site.nashir.media.add("bare.mp4", mp4, 10L << 20, "لقطة ثانية", "", "", null, null);
+            String clip = site.nashir.media.findVideo(withPoster).orElseThrow().videoSrc();
+            String other = site.nashir.media.findVideo(bare).orElseThrow().videoSrc();
+
+            String body = "<p>قبل المقطع</p><p><a href=\"" + clip + "\">" + clip + "</a></p><p>" + other + "</p><p>بعد المقطع</p>";
+            long id = site.nashir.editing.create(form(s, "المؤتمر بالفيديو", body, "0", "publish", ""), editor).id();
+            org.jsoup.nodes.Document stored = org.jsoup.Jsoup.parseBodyFragment(site.nashir.articles.findById(id).orElseThrow().body());
+            var players = stored.select("video");
+            assertThat(players).hasSize(2);
+            assertThat(players.get(0).attr("src")).isEqualTo(clip);
+            assertThat(players.get(0).attr("poster")).isEqualTo(site.nashir.media.posterOf(clip)).matches("/media/[0-9a-f]{32}/1024\\.jpg");
+            assertThat(players.get(1).attr("src")).isEqualTo(other);
+            assertThat(players.get(1).hasAttr("poster")).as("a video without a poster gets none invented").isFalse();
+            assertThat(stored.select("p").eachText()).containsExactly("قبل المقطع", "بعد المقطع");
+        }
+    }
 }

@@ -81,4 +81,81 @@ class VideoUploadTest {
             assertThat(agent.get("/admin/media").body()).contains("<video").contains(clip.videoSrc());
         }
     }
+
+    /** A multipart upload of a video and its poster, as the media library's form sends it. */
+    static HttpResponse<String> uploadWithPoster(TestSite site, Agent agent, String action, byte[] video, byte[] poster) {
+        String boundary = "nashir-poster-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"_csrf", agent.csrf}, {"alt", "لقطة من المؤتمر"}, {"caption", ""}, {"credit", "تصوير: ناشر"}}) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (video != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"clip.mp4\"\r\nContent-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(video);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"poster\"; filename=\"poster.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(poster);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return agent.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.url(action))).header("User-Agent", TestSite.BROWSER_UA)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    @Test
+    void a_video_gets_a_re_encoded_poster_and_plays_in_an_article_without_downloading_until_tapped(@TempDir Path dir) throws Exception {
+        try (TestSite site = TestSite.create(dir).start()) {
+            site.nashir.accounts.create("editor@example.org", "محررة", Role.EDITOR, "a-long-enough-password");
+            Agent agent = new Agent(site);
+            agent.signIn("editor@example.org", "a-long-enough-password");
+            agent.get("/admin/media");
+
+            HttpResponse<String> badPoster = uploadWithPoster(site, agent, "/admin/media", mp4(2000), "not a picture".getBytes(StandardCharsets.UTF_8));
+            assertThat(badPoster.statusCode()).isEqualTo(422);
+            assertThat(badPoster.body()).contains("صورة الغلاف غير صالحة");
+            assertThat(site.nashir.media.listVideos(10)).as("a refused poster stores nothing").isEmpty();
+
+            assertThat(uploadWithPoster(site, agent, "/admin/media", mp4(2000), org.nashir.testing.Images.png(1280, 720)).statusCode()).isEqualTo(303);
+            Media clip = site.nashir.media.listVideos(10).getFirst();
+            assertThat(clip.hasPoster()).isTrue();
+            assertThat(clip.width()).isEqualTo(1280);
+            // The poster is re-encoded as a photo (a PNG frame becomes JPEG) and served like any picture.
+            HttpResponse<byte[]> poster = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(site.url(clip.srcNear(640)))).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(poster.statusCode()).isEqualTo(200);
+            assertThat(poster.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/jpeg");
+            assertThat(ImageFile.sniff(poster.body())).isEqualTo("image/jpeg");
+            assertThat(site.nashir.media.listLatest(10)).as("the poster is part of the video, not a picture of its own").isEmpty();
+            assertThat(agent.get("/admin/media").body()).contains("poster=\"" + clip.srcNear(640) + "\"");
+
+            // A second poster is refused in Arabic: the first one's files are cached by readers for a year.
+            HttpResponse<String> again = uploadWithPoster(site, agent, "/admin/media/" + clip.id(), null, org.nashir.testing.Images.jpeg(640, 360));
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(again.body()).contains("لهذا الفيديو صورة غلاف من قبل");
+
+            // A video without a poster gets one later from its box in the library.
+            org.assertj.core.api.Assertions.assertThat(MediaTest.upload(site, agent, "plain.mp4", mp4(1000), "مقطع ثان").statusCode()).isEqualTo(303);
+            Media plain = site.nashir.media.listVideos(10).getFirst();
+            assertThat(plain.hasPoster()).isFalse();
+            assertThat(uploadWithPoster(site, agent, "/admin/media/" + plain.id(), null, org.nashir.testing.Images.jpeg(640, 360)).statusCode()).isEqualTo(303);
+            assertThat(site.nashir.media.findVideo(plain.id()).orElseThrow().hasPoster()).isTrue();
+
+            // In an article body: our own video plays with its poster and waits for the reader; a player pointed
+            // at another host is dropped.
+            String body = "<p>قبل المقطع</p><video src=\"" + clip.videoSrc() + "\" poster=\"" + clip.srcNear(640) + "\" preload=\"auto\" autoplay></video>"
+                + "<video src=\"https://tracker.example/clip.mp4\"></video><p>بعد المقطع</p>";
+            long id = site.nashir.imports.create(new org.nashir.article.NewArticle("المؤتمر الصحفي بالفيديو", null, null, body, java.util.List.of("فريق التحرير"),
+                null, null, "سياسة", java.util.List.of(), null, org.nashir.article.Article.PUBLISHED, java.time.Instant.parse("2026-11-28T10:00:00Z"), 0, null, null)).id();
+            HttpResponse<String> shown = site.get("/article/" + id);
+            assertThat(shown.statusCode()).isEqualTo(200);
+            String page = shown.body();
+            org.jsoup.nodes.Element player = org.jsoup.Jsoup.parse(page).selectFirst("video");
+            assertThat(player).isNotNull();
+            assertThat(player.attr("src")).isEqualTo(clip.videoSrc());
+            assertThat(player.attr("poster")).isEqualTo(clip.srcNear(640));
+            assertThat(player.attr("preload")).isEqualTo("none");
+            assertThat(player.hasAttr("controls")).isTrue();
+            assertThat(player.hasAttr("autoplay")).isFalse();
+            assertThat(page).doesNotContain("tracker.example");
+        }
+    }
 }
