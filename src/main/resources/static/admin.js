@@ -30,6 +30,47 @@
     document.execCommand(cmd, false, arg);
     rich.focus();
   });
+  // A library picture goes where the caret was, as a figure with its caption and credit. The caret is remembered
+  // because choosing from the list moves the focus out of the text. Built with DOM calls, so names are never markup.
+  var saved = null;
+  document.addEventListener('selectionchange', function () {
+    var s = window.getSelection();
+    if (s.rangeCount && rich.contains(s.getRangeAt(0).commonAncestorContainer)) saved = s.getRangeAt(0).cloneRange();
+  });
+  var picker = bar.querySelector('[data-insert-picture]');
+  if (picker) picker.addEventListener('change', function () {
+    var o = picker.selectedOptions[0];
+    if (!o || !o.value) return;
+    var fig = document.createElement('figure'), img = document.createElement('img'), cap = document.createElement('figcaption');
+    img.src = o.getAttribute('data-src');
+    img.alt = o.textContent;
+    img.width = +o.getAttribute('data-width');
+    img.height = +o.getAttribute('data-height');
+    fig.appendChild(img);
+    cap.textContent = o.getAttribute('data-caption');
+    if (o.getAttribute('data-credit')) {
+      var cite = document.createElement('cite');
+      cite.textContent = o.getAttribute('data-credit');
+      cap.appendChild(document.createTextNode(' '));
+      cap.appendChild(cite);
+    }
+    if (cap.textContent.trim()) fig.appendChild(cap);
+    // After the block the caret is in (a picture never splits a paragraph), then an empty paragraph to type on.
+    // DOM calls, not insertHTML: Chrome's insertHTML takes the image out of its figure.
+    var block = !saved ? null : saved.endContainer === rich ? rich.childNodes[saved.endOffset - 1] || null : saved.endContainer;
+    while (block && block.parentNode !== rich) block = block.parentNode;
+    var after = document.createElement('p');
+    after.appendChild(document.createElement('br'));
+    rich.insertBefore(fig, block ? block.nextSibling : null);
+    rich.insertBefore(after, fig.nextSibling);
+    rich.focus();
+    var s = window.getSelection(), r = document.createRange();
+    r.setStart(after, 0);
+    r.collapse(true);
+    s.removeAllRanges();
+    s.addRange(r);
+    picker.value = '';
+  });
   // Paste keeps paragraphs, bold, italics and links; the rest of Word's markup is dropped by the server.
   area.form.addEventListener('submit', function () { area.value = rich.innerHTML; });
 })();

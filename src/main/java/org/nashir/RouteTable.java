@@ -69,7 +69,8 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         var clock = n.clock;
         var settings = n.settings;
         Supplier<List<EditorPages.Picture>> pictures = () -> n.media.listLatest(200).stream()
-            .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt())).toList();
+            .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt(), m.srcNear(1024), Math.min(m.width(), 1024),
+                m.heightAt(Math.min(m.width(), 1024)), m.caption(), m.credit())).toList();
         ArticleRoutes articles = new ArticleRoutes(n.articles, n.sections, site, templates, n.pages, n.media, searching::related, n.comments,
             n.corrections, n.previews, n.live);
         HomeRoutes home = new HomeRoutes(n.articles, n.sections, n.viewStore, n.pins, n.media, site, templates, n.pages);

@@ -12,7 +12,8 @@ public final class EditorPages {
     public record ListPage(AdminFrame frame, List<ArticleStore.Row> rows, String status) {}
 
     /** A picture that can be chosen as the featured image. */
-    public record Picture(long id, String label) {}
+    /** A library picture the editor can choose: as the featured image, or placed in the text (at {@code src}, 1024 px at most). */
+    public record Picture(long id, String label, String src, int width, int height, String caption, String credit) {}
 
     public record EditPage(AdminFrame frame, Long id, ArticleForm form, Map<String, ArticleCommand.Problem> errors, List<Section> sections,
                            List<Picture> pictures, List<String> tagNames, String status, boolean canPublish, String publicPath,

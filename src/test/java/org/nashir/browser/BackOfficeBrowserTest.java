@@ -52,6 +52,9 @@ class BackOfficeBrowserTest {
                 WebElement rich = b.findElement(By.cssSelector(".rich"));
                 rich.click();
                 rich.sendKeys("افتتحت البلدية الساحة بحضور مهندسي شركة Atlas Build.");
+                // The same picture placed in the text after that paragraph, with its caption and credit.
+                new Select(b.findElement(By.cssSelector("[data-insert-picture]"))).selectByVisibleText("ساحة البلدية صباحاً");
+                assertThat(rich.findElements(By.cssSelector("figure img"))).hasSize(1);
                 b.findElement(By.id("bylines")).sendKeys("سلمى المحررة");
                 new Select(b.findElement(By.id("featured_media_id"))).selectByVisibleText("ساحة البلدية صباحاً");
                 String at = LocalDateTime.ofInstant(site.clock.instant().plus(Duration.ofHours(2)), site.nashir.settings.timeZone()).withSecond(0).withNano(0).toString();
@@ -73,6 +76,13 @@ class BackOfficeBrowserTest {
                 // 900×600 with "rotate 90°" in its EXIF: stored upright, 600 wide.
                 assertThat(img.getAttribute("srcset")).contains("320w").contains("600w");
                 assertThat(b.findElement(By.cssSelector(".featured figcaption")).getText()).contains("الساحة بعد الترميم").contains("تصوير: فريق ناشر");
+                WebElement inText = b.findElement(By.cssSelector(".body figure img"));
+                assertThat(inText.getAttribute("alt")).isEqualTo("ساحة البلدية صباحاً");
+                assertThat(inText.getAttribute("src")).matches(".*/media/[0-9a-f]{32}/600\\.jpg");
+                assertThat(inText.getDomAttribute("height")).as("space kept for the picture before it loads").isEqualTo("900");
+                assertThat(b.findElement(By.cssSelector(".body figure figcaption")).getText()).isEqualTo("الساحة بعد الترميم تصوير: فريق ناشر");
+                assertThat(b.findElement(By.cssSelector(".body figure figcaption cite")).getText()).isEqualTo("تصوير: فريق ناشر");
+                assertThat(b.findElements(By.cssSelector(".body > *")).getFirst().getTagName()).as("the picture follows the paragraph").isEqualTo("p");
                 Browser.screenshot(b, "published-article-with-image");
 
                 // Correct the headline, then restore the first version.
