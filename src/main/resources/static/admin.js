@@ -55,22 +55,46 @@
       cap.appendChild(cite);
     }
     if (cap.textContent.trim()) fig.appendChild(cap);
-    // After the block the caret is in (a picture never splits a paragraph), then an empty paragraph to type on.
-    // DOM calls, not insertHTML: Chrome's insertHTML takes the image out of its figure.
+    place(fig);
+    picker.value = '';
+  });
+  // A table of three columns and three rows, the first a header row, to fill in place.
+  var tableButton = bar.querySelector('[data-insert-table]');
+  if (tableButton) tableButton.addEventListener('click', function () {
+    var table = document.createElement('table');
+    for (var i = 0; i < 3; i++) {
+      var tr = table.appendChild(document.createElement(i === 0 ? 'thead' : 'tbody')).appendChild(document.createElement('tr'));
+      for (var j = 0; j < 3; j++) tr.appendChild(document.createElement(i === 0 ? 'th' : 'td')).appendChild(document.createElement('br'));
+    }
+    var first = place(table);
+    var r = document.createRange();
+    r.setStart(table.querySelector('th'), 0);
+    r.collapse(true);
+    first.removeAllRanges();
+    first.addRange(r);
+  });
+  // Puts a block after the block the caret is in (never splitting a paragraph), then an empty paragraph to type on,
+  // and returns the selection. DOM calls, not insertHTML: Chrome's insertHTML takes an image out of its figure.
+  function place(node) {
     var block = !saved ? null : saved.endContainer === rich ? rich.childNodes[saved.endOffset - 1] || null : saved.endContainer;
     while (block && block.parentNode !== rich) block = block.parentNode;
     var after = document.createElement('p');
     after.appendChild(document.createElement('br'));
-    rich.insertBefore(fig, block ? block.nextSibling : null);
-    rich.insertBefore(after, fig.nextSibling);
+    // An empty paragraph (the one left to type on after the last picture) is taken by the new block.
+    if (block && block.nodeName === 'P' && !block.textContent.trim() && !block.querySelector('img')) {
+      rich.replaceChild(node, block);
+    } else {
+      rich.insertBefore(node, block ? block.nextSibling : null);
+    }
+    rich.insertBefore(after, node.nextSibling);
     rich.focus();
     var s = window.getSelection(), r = document.createRange();
     r.setStart(after, 0);
     r.collapse(true);
     s.removeAllRanges();
     s.addRange(r);
-    picker.value = '';
-  });
+    return s;
+  }
   // Paste keeps paragraphs, bold, italics and links; the rest of Word's markup is dropped by the server.
   area.form.addEventListener('submit', function () { area.value = rich.innerHTML; });
 })();

@@ -65,6 +65,8 @@ public final class BodyHtml {
         // A video whose address was not one of ours has lost it: drop the empty player. The rest wait for the
         // reader's tap (a phone on a metered plan must not download a clip it never plays) and show their controls.
         body.select("video:not([src])").remove();
+        // Paragraphs with nothing to read (an editor's empty lines) would only add gaps.
+        body.select("p").stream().filter(p -> p.text().isBlank() && p.select("img,video,a[href]").isEmpty()).forEach(org.jsoup.nodes.Element::remove);
         body.select("video").attr("controls", "").attr("preload", "none");
         return body.html();
     }

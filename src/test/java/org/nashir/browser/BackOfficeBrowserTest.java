@@ -55,6 +55,10 @@ class BackOfficeBrowserTest {
                 // The same picture placed in the text after that paragraph, with its caption and credit.
                 new Select(b.findElement(By.cssSelector("[data-insert-picture]"))).selectByVisibleText("ساحة البلدية صباحاً");
                 assertThat(rich.findElements(By.cssSelector("figure img"))).hasSize(1);
+                // A table after it, its first header cell filled in where the caret lands.
+                b.findElement(By.cssSelector("[data-insert-table]")).click();
+                new org.openqa.selenium.interactions.Actions(b).sendKeys("المرحلة").perform();
+                assertThat(rich.findElement(By.cssSelector("table thead th")).getText()).isEqualTo("المرحلة");
                 b.findElement(By.id("bylines")).sendKeys("سلمى المحررة");
                 new Select(b.findElement(By.id("featured_media_id"))).selectByVisibleText("ساحة البلدية صباحاً");
                 String at = LocalDateTime.ofInstant(site.clock.instant().plus(Duration.ofHours(2)), site.nashir.settings.timeZone()).withSecond(0).withNano(0).toString();
@@ -82,7 +86,10 @@ class BackOfficeBrowserTest {
                 assertThat(inText.getDomAttribute("height")).as("space kept for the picture before it loads").isEqualTo("900");
                 assertThat(b.findElement(By.cssSelector(".body figure figcaption")).getText()).isEqualTo("الساحة بعد الترميم تصوير: فريق ناشر");
                 assertThat(b.findElement(By.cssSelector(".body figure figcaption cite")).getText()).isEqualTo("تصوير: فريق ناشر");
-                assertThat(b.findElements(By.cssSelector(".body > *")).getFirst().getTagName()).as("the picture follows the paragraph").isEqualTo("p");
+                assertThat(b.findElements(By.cssSelector(".body > *")).stream().map(WebElement::getTagName).toList())
+                    .as("paragraph, picture, table, in the order written").startsWith("p", "figure", "table");
+                assertThat(b.findElements(By.cssSelector(".body table th")).stream().map(WebElement::getText).toList()).containsExactly("المرحلة", "", "");
+                assertThat(b.findElements(By.cssSelector(".body table tbody tr"))).hasSize(2);
                 Browser.screenshot(b, "published-article-with-image");
 
                 // Correct the headline, then restore the first version.
