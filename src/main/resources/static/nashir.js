@@ -129,3 +129,56 @@
     });
   })(figures[i]);
 })();
+
+// Galleries: without JavaScript a strip of pictures readers swipe through (CSS scroll snapping). Here the strip
+// also answers the arrow keys, gets previous and next buttons over the pictures (no layout shift) and a counter.
+(function () {
+  var galleries = document.querySelectorAll('.body figure.gallery');
+  var holder = document.querySelector('[data-gallery-labels]');
+  if (!galleries.length || !holder) return;
+  var words = holder.getAttribute('data-gallery-labels').split('|');
+  var rtl = document.documentElement.dir === 'rtl';
+  for (var i = 0; i < galleries.length; i++) (function (strip) {
+    var count = strip.children.length;
+    var box = document.createElement('div');
+    box.className = 'gallery-box';
+    strip.parentNode.insertBefore(box, strip);
+    box.appendChild(strip);
+    strip.tabIndex = 0;
+    strip.setAttribute('role', 'group');
+    strip.setAttribute('aria-roledescription', words[0]);
+    strip.setAttribute('aria-label', words[0]);
+    var counter = document.createElement('span');
+    counter.className = 'gallery-count';
+    counter.setAttribute('aria-live', 'polite');
+    function current() {
+      var step = strip.children[0].getBoundingClientRect().width || 1;
+      return Math.min(count - 1, Math.round(Math.abs(strip.scrollLeft) / step));
+    }
+    function show() { counter.textContent = words[3].replace('{0}', current() + 1).replace('{1}', count); }
+    function button(cls, label, delta) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'gallery-step ' + cls;
+      b.setAttribute('aria-label', label);
+      b.textContent = delta < 0 ? '\u2039' : '\u203A';
+      b.addEventListener('click', function () { step(delta); });
+      box.appendChild(b);
+    }
+    function step(delta) {
+      var index = Math.max(0, Math.min(count - 1, current() + delta));
+      strip.children[index].scrollIntoView({behavior: 'smooth', block: 'nearest', inline: 'start'});
+    }
+    button('prev', words[1], -1);
+    button('next', words[2], 1);
+    box.appendChild(counter);
+    show();
+    strip.addEventListener('scroll', show, {passive: true});
+    // The arrow pointing the way the pictures run (left in Arabic) goes forward.
+    strip.addEventListener('keydown', function (e) {
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      e.preventDefault();
+      step((e.key === 'ArrowLeft') === rtl ? 1 : -1);
+    });
+  })(galleries[i]);
+})();

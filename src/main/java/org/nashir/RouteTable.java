@@ -77,7 +77,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         ArchiveRoutes archive = new ArchiveRoutes(n.articles, site, templates, n.pages);
         SectionRoutes sections = new SectionRoutes(n.sections, n.articles, n.pins, site, templates, n.pages);
         CorrectionRoutes corrections = new CorrectionRoutes(n.corrections, site, templates, n.pages);
-        PageRoutes staticPages = new PageRoutes(n.staticPages, site, templates, n.pages);
+        PageRoutes staticPages = new PageRoutes(n.staticPages, site, templates, n.pages, pictures);
         MenuRoutes menus = new MenuRoutes(n.menus, n.staticPages, n.sections::listNavigation, site, templates);
         OpinionRoutes opinion = new OpinionRoutes(n.articles, n.media, site, templates, n.pages);
         CommentRoutes comments = new CommentRoutes(n.comments, n.spam, new RateLimit(5, clock), new RateLimit(30, clock),

@@ -56,10 +56,15 @@ public final class MediaRoutes {
         try (InputStream in = file.content()) {
             bytes = in.readNBytes((int) max + 1);
         }
+        long id;
         try {
-            media.add(file.filename(), bytes, max, alt.strip(), caption.strip(), credit.strip(), Guard.required(ctx).account().id(), poster(ctx, max));
+            id = media.add(file.filename(), bytes, max, alt.strip(), caption.strip(), credit.strip(), Guard.required(ctx).account().id(), poster(ctx, max));
         } catch (ImageFile.Refused refused) {
             render(ctx, refused.key.equals("media.error.size") ? 413 : 422, site.messages().get(refused.key, maxMegabytes), alt, caption, credit);
+            return;
+        }
+        if (wantsJson(ctx)) {
+            ctx.status(201).json(placed(media.findAny(id).orElseThrow()));
             return;
         }
         ctx.redirect("/admin/media?done=media-saved", HttpStatus.SEE_OTHER);
@@ -104,6 +109,26 @@ public final class MediaRoutes {
         ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg").result(Files.readAllBytes(file));
     }
 
+    /** What the editor needs to place an uploaded picture in the text: the 1024-pixel rendition and its words. */
+    private static java.util.Map<String, Object> placed(Media m) {
+        int width = Math.min(m.width(), 1024);
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("id", m.id());
+        out.put("src", m.isVideo() ? m.videoSrc() : m.srcNear(1024));
+        out.put("width", width);
+        out.put("height", m.heightAt(width));
+        out.put("alt", m.alt());
+        out.put("caption", m.caption());
+        out.put("credit", m.credit());
+        return out;
+    }
+
+    /** The editor's upload dialog asks for JSON; the media library's own form for a page. */
+    private static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.startsWith("application/json");
+    }
+
     private long max() {
         return maxMegabytes * 1024L * 1024L;
     }
@@ -122,6 +147,11 @@ public final class MediaRoutes {
     }
 
     private void render(Context ctx, int status, String error, String alt, String caption, String credit) {
+        if (wantsJson(ctx)) {
+            // The editor's upload dialog: it shows the message beside the form it keeps open.
+            ctx.status(status).json(java.util.Map.of("error", java.util.Map.of("code", "media.refused", "message", error)));
+            return;
+        }
         templates.send(ctx, status, "admin/media.jte",
             new MediaPage(AdminFrame.of(site, ctx, site.messages().get("admin.media"), "media"), media.listLatest(200), media.listVideos(50), error, alt, caption,
                 credit, maxMegabytes));

@@ -23,7 +23,7 @@ public final class PageRoutes {
     public record PagesPage(AdminFrame frame, List<PageStore.Page> pages) {}
 
     public record PageEditor(AdminFrame frame, Long id, PageStore.PageForm form, List<PageStore.Page> parents, Map<String, String> errors,
-                             String error, String publicPath, int revisions) {
+                             String error, String publicPath, int revisions, List<org.nashir.article.EditorPages.Picture> pictures) {
         public String message(String field) {
             String key = errors.get(field);
             return key == null ? null : frame.t().get(key);
@@ -34,9 +34,12 @@ public final class PageRoutes {
     private final Site site;
     private final Templates templates;
     private final PageCache cache;
+    private final java.util.function.Supplier<List<org.nashir.article.EditorPages.Picture>> pictures;
 
-    public PageRoutes(PageStore pages, Site site, Templates templates, PageCache cache) {
+    public PageRoutes(PageStore pages, Site site, Templates templates, PageCache cache,
+                      java.util.function.Supplier<List<org.nashir.article.EditorPages.Picture>> pictures) {
         this.pages = pages;
+        this.pictures = pictures;
         this.site = site;
         this.templates = templates;
         this.cache = cache;
@@ -107,7 +110,7 @@ public final class PageRoutes {
         String title = id == null ? site.messages().get("page.new") : form.title();
         String publicPath = id == null ? null : pages.findById(id).filter(PageStore.Page::published).map(PageStore.Page::path).orElse(null);
         templates.send(ctx, status, "admin/page-editor.jte", new PageEditor(AdminFrame.of(site, ctx, title, "pages"), id, form, parents, errors,
-            error, publicPath, id == null ? 0 : pages.countRevisions(id)));
+            error, publicPath, id == null ? 0 : pages.countRevisions(id), pictures.get()));
     }
 
     private PageStore.Page find(Context ctx) {

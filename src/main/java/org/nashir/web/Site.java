@@ -29,6 +29,8 @@ public final class Site {
     private final String css;
     private final String cssHash;
     private final String assetVersion;
+    private final String importMap;
+    private final String importMapHash;
 
     /**
      * {@code navigation} gives the sections' links, {@code ticker} the live urgent lines and {@code menus} the
@@ -48,7 +50,10 @@ public final class Site {
         this.css = resource("/static/site.css");
         this.cssHash = sha256(css);
         // Static files are cached for a year; their URLs carry this version so a new release is fetched at once.
-        this.assetVersion = sha256(resource("/static/nashir.js") + resource("/static/favicon.svg")).replaceAll("[^A-Za-z0-9]", "").substring(0, 10);
+        this.assetVersion = sha256(resource("/static/nashir.js") + resource("/static/favicon.svg")
+            + resource("/static/admin.css") + resource("/static/editor.js")).replaceAll("[^A-Za-z0-9]", "").substring(0, 10);
+        this.importMap = EditorModules.importMap();
+        this.importMapHash = sha256(importMap);
     }
 
     public Frame frame(String title, String description, String canonicalPath) {
@@ -89,16 +94,26 @@ public final class Site {
         return messages;
     }
 
+    /** The version that static files' URLs carry, so a new release is fetched at once despite a year's caching. */
+    public String assetVersion() {
+        return assetVersion;
+    }
+
+    /** The back-office editor's import map (an inline script whose hash the CSP allows). */
+    public String importMap() {
+        return importMap;
+    }
+
     public Settings settings() {
         return settings;
     }
 
     /**
-     * The Content-Security-Policy: only our own scripts, only the one inline stylesheet we ship, and frames only from
-     * the embed players' hosts.
+     * The Content-Security-Policy: only our own scripts (and the editor's import map), only the one inline stylesheet
+     * we ship, and frames only from the embed players' hosts.
      */
     public String contentSecurityPolicy() {
-        return "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-" + cssHash + "'; img-src 'self' data: https:; "
+        return "default-src 'self'; script-src 'self' 'sha256-" + importMapHash + "'; style-src 'self' 'sha256-" + cssHash + "'; img-src 'self' data: https:; "
             + "frame-src " + (frameHosts.isEmpty() ? "'none'" : String.join(" ", frameHosts)) + "; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }

@@ -57,6 +57,13 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
             });
+            // The editor's ProseMirror modules, from their WebJars; the version is in the path, so they never change.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "/META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
+            });
 
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");

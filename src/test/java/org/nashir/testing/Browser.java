@@ -42,9 +42,17 @@ public final class Browser {
             "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
             // A reader's browser: headless Chromium's own user agent is (rightly) not counted as a view.
             "--user-agent=" + TestSite.BROWSER_UA);
+        // The console is kept so tests can see script errors and Content-Security-Policy refusals.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (!javascript) options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** The console's errors since the last call (script errors, CSP refusals, failed loads). */
+    public static java.util.List<String> consoleErrors(ChromeDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).map(e -> e.getMessage()).toList();
     }
 
     public static Path screenshot(ChromeDriver driver, String name) {
