@@ -303,6 +303,9 @@ function start(area, bar) {
         tableEditing(),
       ],
     }),
+    // Word and web pages paste inline styles and style sheets; the schema drops them anyway, but parsing them first
+    // would trip the Content-Security-Policy (style-src), so they are cut from the pasted HTML beforehand.
+    transformPastedHTML: (pasted) => pasted.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, ''),
     attributes: {
       dir: 'rtl', role: 'textbox', 'aria-multiline': 'true',
       'aria-labelledby': area.id + '-label', class: 'rich',
