@@ -50,7 +50,8 @@ public final class ArticleImport {
         return create(a, ArticleKind.NEWS, alsoWith);
     }
 
-    private Created create(NewArticle a, ArticleKind kind, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Long> alsoWith) {
+    /** An article of another kind than news, with what comes along with it (see above). */
+    public Created create(NewArticle a, ArticleKind kind, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Long> alsoWith) {
         if (a.title() == null || a.title().isBlank()) throw new IllegalArgumentException("article without a title");
         if (a.sectionName() == null || a.sectionName().isBlank()) throw new IllegalArgumentException("article without a section: " + a.title());
         if (!List.of(Article.DRAFT, Article.REVIEW, Article.SCHEDULED, Article.PUBLISHED, Article.ARCHIVED).contains(a.status())) {

@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public final class DemoContent {
     record Item(String section, String title, String kicker, String summary, List<String> bylines, List<String> tags,
-                int hours, long views, String label, String kind, List<String> paragraphs) {}
+                int hours, long views, String label, String kind, List<String> paragraphs, String html, String featured) {}
 
     public static final String ADMIN_EMAIL = "admin@nashir.example";
 
@@ -58,11 +58,16 @@ public final class DemoContent {
         Map<ViewStore.Bucket, Long> recentViews = new HashMap<>();
         Map<String, Long> ids = new HashMap<>();
         int added = 0;
+        Map<String, DemoPictures.Picture> pictures = DemoPictures.add(nashir);
         for (Item item : read()) {
             Instant at = now.minus(Duration.ofHours(item.hours())).minus(Duration.ofMinutes(7));
+            // A body is plain paragraphs, or HTML as the editor makes it with {picture:name} where a picture goes.
+            String body = item.html() == null ? BodyHtml.fromParagraphs(item.paragraphs()) : withPictures(item.html(), pictures);
+            DemoPictures.Picture lead = item.featured() == null ? null : pictures.get(item.featured());
             long id = nashir.imports.create(new NewArticle(item.title(), item.kicker(), item.summary(),
-                BodyHtml.fromParagraphs(item.paragraphs()), item.bylines(), null, null, item.section(), item.tags(), item.label(),
-                Article.PUBLISHED, at, 0, null, "demo:" + item.title()), ArticleKind.of(item.kind())).id();
+                body, item.bylines(), null, null, item.section(), item.tags(), item.label(),
+                Article.PUBLISHED, at, 0, null, "demo:" + item.title()), ArticleKind.of(item.kind()),
+                (h, article) -> { if (lead != null) nashir.articles.setFeaturedMedia(h, article, lead.id()); }).id();
             ids.put(item.title(), id);
             // Spread the article's readers over the hours since it was published, up to a week.
             long firstHour = Math.floorDiv(at.toEpochMilli(), 3_600_000L);
@@ -135,6 +140,11 @@ public final class DemoContent {
         for (long id : List.of(about, board, contact, privacy)) {
             nashir.staticPages.findById(id).ifPresent(p -> nashir.menus.add(MenuStore.FOOTER, p.title(), p.path(), null));
         }
+    }
+
+    private static String withPictures(String html, Map<String, DemoPictures.Picture> pictures) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{picture:([a-z]+)}").matcher(html);
+        return m.replaceAll(r -> java.util.regex.Matcher.quoteReplacement(java.util.Objects.requireNonNull(pictures.get(r.group(1)), r.group()).figure()));
     }
 
     static List<Item> read() {

@@ -42,7 +42,7 @@ class AccessibilityBrowserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/article/1", "/article/20", "/article/23", "/article/24", "/opinion", "/corrections", "/page/%D9%85%D9%86-%D9%86%D8%AD%D9%86", "/section/%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9", "/latest", "/archive/1962/02",
+    @ValueSource(strings = {"/", "/article/1", "/article/10", "/article/20", "/article/23", "/article/24", "/opinion", "/corrections", "/page/%D9%85%D9%86-%D9%86%D8%AD%D9%86", "/section/%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9", "/latest", "/archive/1962/02",
         "/author/%D9%81%D8%B1%D9%8A%D9%82-%D8%A7%D9%84%D8%AA%D8%AD%D8%B1%D9%8A%D8%B1", "/no/such/page",
         "/search?q=%D8%A7%D9%84%D8%A8%D9%84%D8%AF%D9%8A%D8%A9", "/search?q=%D9%84%D8%A7%D8%B4%D9%8A%D8%A1", "/search"})
     void pages_have_no_accessibility_violations(String path) {

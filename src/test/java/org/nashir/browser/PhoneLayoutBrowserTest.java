@@ -56,13 +56,16 @@ class PhoneLayoutBrowserTest {
 
     @ParameterizedTest(name = "{0} at {1} px")
     @CsvSource({
-        "home, 360", "home, 412", "article, 360", "article, 412", "live article, 360", "live article, 412", "opinion piece, 360",
+        "home, 360", "home, 412", "article, 360", "article, 412", "article with pictures and embeds, 360", "article with pictures and embeds, 412", "live article, 360", "live article, 412", "opinion piece, 360",
         "section, 360", "section, 412", "tag, 360", "author, 360", "archive, 360", "search, 360", "search, 412", "not found, 360",
         "columnists, 360", "corrections, 360", "latest, 412", "page, 360", "page, 412"})
     void no_page_scrolls_sideways_and_every_tap_target_is_big_enough(String kind, int width) {
         String path = switch (kind) {
             case "home" -> "/";
             case "article" -> "/article/1";
+            // The demo's story with a picture, a gallery, a pull quote and two embedded posts.
+            case "article with pictures and embeds" -> java.util.stream.LongStream.rangeClosed(1, 40).mapToObj(site.nashir.articles::findById)
+                .flatMap(java.util.Optional::stream).filter(a -> a.body().contains("gallery") && a.body().contains("embed")).findFirst().orElseThrow().path();
             case "live article" -> "/article/" + site.nashir.articles.listLiveNow().getFirst().id();
             case "opinion piece" -> "/article/" + site.nashir.articles.listColumnists(1).getFirst().latest().id();
             case "section" -> "/section/%D8%B3%D9%8A%D8%A7%D8%B3%D8%A9";

@@ -43,7 +43,7 @@ public final class Browser {
             // A reader's browser: headless Chromium's own user agent is (rightly) not counted as a view.
             "--user-agent=" + TestSite.BROWSER_UA);
         // The console is kept so tests can see script errors and Content-Security-Policy refusals.
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL", "performance", "ALL"));
         if (!javascript) options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
@@ -53,6 +53,24 @@ public final class Browser {
     public static java.util.List<String> consoleErrors(ChromeDriver driver) {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
             .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).map(e -> e.getMessage()).toList();
+    }
+
+    /**
+     * Every address the browser has asked for since the last call, from its network log (the DevTools protocol's
+     * requestWillBeSent events): pages, scripts, pictures, frames, whatever started them.
+     */
+    public static java.util.List<String> requests(ChromeDriver driver) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE).getAll()) {
+            try {
+                var message = json.readTree(entry.getMessage()).path("message");
+                if (message.path("method").asText().equals("Network.requestWillBeSent")) urls.add(message.path("params").path("request").path("url").asText());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return urls;
     }
 
     public static Path screenshot(ChromeDriver driver, String name) {
