@@ -37,8 +37,8 @@ export const schema = new Schema({
       toDOM: (node) => ['h' + node.attrs.level, withDir(node), 0]},
     blockquote: {content: 'block+', group: 'block', defining: true, parseDOM: [{tag: 'blockquote'}], toDOM: () => ['blockquote', 0]},
     // A sentence lifted out of the story and set large; a reader's eye catches it while scrolling.
-    pull_quote: {content: 'paragraph+', group: 'block', defining: true, parseDOM: [{tag: 'aside.pull-quote'}],
-      toDOM: () => ['aside', {class: 'pull-quote'}, 0]},
+    pull_quote: {content: 'paragraph+', group: 'block', defining: true, parseDOM: [{tag: 'blockquote.pull-quote', priority: 60}],
+      toDOM: () => ['blockquote', {class: 'pull-quote'}, 0]},
     horizontal_rule: {group: 'block', parseDOM: [{tag: 'hr'}], toDOM: () => ['hr']},
     bullet_list: {content: 'list_item+', group: 'block', parseDOM: [{tag: 'ul'}], toDOM: () => ['ul', 0]},
     ordered_list: {content: 'list_item+', group: 'block', parseDOM: [{tag: 'ol'}], toDOM: () => ['ol', 0]},

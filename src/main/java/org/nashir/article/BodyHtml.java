@@ -7,14 +7,14 @@ import org.owasp.html.PolicyFactory;
 
 /**
  * The only HTML an article body may hold: text structure, links, images (alone, in galleries), tables, pull quotes
- * ({@code <aside class="pull-quote">}), embeds and videos from the site's own media
+ * ({@code <blockquote class="pull-quote">}), embeds and videos from the site's own media
  * library (a player pointed anywhere else would track readers; its address is checked to be an uploaded file). Scripts, styles, event
  * handlers and unknown elements are dropped; links get {@code rel="nofollow noopener"} when they leave the site.
  */
 public final class BodyHtml {
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
         .allowElements("p", "br", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "strong", "em", "b", "i",
-            "u", "s", "sub", "sup", "figure", "figcaption", "img", "a", "table", "thead", "tbody", "tr", "th", "td", "hr", "q", "cite", "aside")
+            "u", "s", "sub", "sup", "figure", "figcaption", "img", "a", "table", "thead", "tbody", "tr", "th", "td", "hr", "q", "cite")
         .allowUrlProtocols("http", "https", "mailto")
         .allowAttributes("href").onElements("a")
         .allowAttributes("src", "alt", "width", "height").onElements("img")
@@ -27,7 +27,7 @@ public final class BodyHtml {
         .allowAttributes("aria-label").onElements("video")
         .allowAttributes("dir", "lang").globally()
         .allowAttributes("class").matching(java.util.regex.Pattern.compile("embed|gallery")).onElements("figure")
-        .allowAttributes("class").matching(java.util.regex.Pattern.compile("pull-quote")).onElements("aside")
+        .allowAttributes("class").matching(java.util.regex.Pattern.compile("pull-quote")).onElements("blockquote")
         .allowAttributes("data-embed").matching(java.util.regex.Pattern.compile("youtube|x|telegram|facebook|instagram|tiktok|soundcloud")).onElements("figure")
         .allowAttributes("data-frame").matching(java.util.regex.Pattern.compile(
             "https://(www\\.youtube-nocookie\\.com|platform\\.twitter\\.com|t\\.me|www\\.facebook\\.com|www\\.instagram\\.com|www\\.tiktok\\.com|w\\.soundcloud\\.com)/[^\\s\"<>]*"))
@@ -70,10 +70,9 @@ public final class BodyHtml {
         // Paragraphs with nothing to read (an editor's empty lines) would only add gaps.
         body.select("p").stream().filter(p -> p.text().isBlank() && p.select("img,video,a[href]").isEmpty()).forEach(org.jsoup.nodes.Element::remove);
         body.select("video").attr("controls", "").attr("preload", "none");
-        // A caption left empty, a gallery without pictures and an aside that is not a pull quote are only noise.
+        // A caption left empty and a gallery without pictures are only noise.
         body.select("figcaption").stream().filter(c -> c.text().isBlank() && c.children().isEmpty()).forEach(org.jsoup.nodes.Element::remove);
         body.select("figure.gallery").stream().filter(g -> g.select("> figure").isEmpty()).forEach(org.jsoup.nodes.Element::remove);
-        body.select("aside:not(.pull-quote)").unwrap();
         // Editors write a table's header as its first row of <th> cells; readers' screen readers want it in <thead>.
         for (org.jsoup.nodes.Element table : body.select("table:not(:has(thead))")) {
             org.jsoup.nodes.Element first = table.selectFirst("tr");

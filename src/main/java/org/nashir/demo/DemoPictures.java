@@ -1,7 +1,6 @@
 package org.nashir.demo;
 
 import org.nashir.Nashir;
-import org.nashir.media.ImageFile;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -12,8 +11,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Arc2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -53,7 +50,7 @@ final class DemoPictures {
             var m = nashir.media.findAny(id).orElseThrow();
             int width = Math.min(m.width(), 1024);
             out.put(name, new Picture(id, m.srcNear(1024), width, m.heightAt(width), alt, caption, CREDIT));
-        } catch (IOException | ImageFile.Refused e) {
+        } catch (Exception e) { // the library's refusal (a checked exception of its own) or a failed encoding
             throw new IllegalStateException("the demo picture " + name + " was refused", e);
         }
     }

@@ -126,19 +126,19 @@ class StoryEditorBrowserTest {
                 phone.get(site.url("/article/" + id));
                 List<String> order = phone.findElements(By.cssSelector(".body > *")).stream()
                     .map(e -> e.getTagName() + (e.getDomAttribute("class") == null ? "" : "." + e.getDomAttribute("class"))).toList();
-                assertThat(order).containsSubsequence("p", "figure", "p", "figure", "p", "div.gallery-box", "aside.pull-quote", "p",
+                assertThat(order).containsSubsequence("p", "figure", "p", "figure", "p", "div.gallery-box", "blockquote.pull-quote", "p",
                     "figure.embed", "figure.embed", "figure.embed", "p", "table");
                 assertThat(phone.findElements(By.cssSelector(".body > figure:not(.gallery):not(.embed) img"))).hasSize(2);
                 assertThat(phone.findElement(By.cssSelector(".body > figure figcaption")).getText()).isEqualTo("مدخل الوزارة صباح الاجتماع تصوير: ناشر");
                 assertThat(phone.findElements(By.cssSelector(".body figure.gallery > figure figcaption")).stream().map(e -> e.getDomProperty("textContent")).toList())
                     .containsExactly("الوفود عند الوصول تصوير: ناشر", "الوفود في القاعة");
-                assertThat(phone.findElement(By.cssSelector(".body aside.pull-quote")).getText()).isEqualTo("«لن نتراجع عن خطة النقل»");
+                assertThat(phone.findElement(By.cssSelector(".body blockquote.pull-quote")).getText()).isEqualTo("«لن نتراجع عن خطة النقل»");
                 assertThat(phone.findElements(By.cssSelector(".body table thead th")).stream().map(WebElement::getText).toList()).startsWith("المدينة", "الوفود");
                 assertThat(phone.findElements(By.cssSelector(".body figure.embed")).stream().map(e -> e.getDomAttribute("data-embed")).toList())
                     .containsExactly("youtube", "x", "telegram");
 
                 // Nothing has been asked of a third party (the browser's network log): only the site, and no frame.
-                assertThat(Browser.requests(phone)).isNotEmpty().allMatch(u -> u.startsWith(site.url("/")) || u.startsWith("data:"), "the site's own");
+                assertThat(Browser.requests(phone)).isNotEmpty().allMatch(u -> u.startsWith(site.url("/")), "the site's own");
                 assertThat(phone.findElements(By.tagName("iframe"))).isEmpty();
                 assertThat(phone.findElement(By.cssSelector("figure.embed[data-embed=youtube] .embed-load")).getText()).isEqualTo("اعرض المحتوى من يوتيوب");
                 assertThat((Boolean) phone.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))

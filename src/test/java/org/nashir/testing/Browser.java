@@ -56,7 +56,7 @@ public final class Browser {
     }
 
     /**
-     * Every address the browser has asked for since the last call, from its network log (the DevTools protocol's
+     * Every network address the browser has asked for since the last call, from its network log (the DevTools protocol's
      * requestWillBeSent events): pages, scripts, pictures, frames, whatever started them.
      */
     public static java.util.List<String> requests(ChromeDriver driver) {
@@ -65,7 +65,9 @@ public final class Browser {
         for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE).getAll()) {
             try {
                 var message = json.readTree(entry.getMessage()).path("message");
-                if (message.path("method").asText().equals("Network.requestWillBeSent")) urls.add(message.path("params").path("request").path("url").asText());
+                String url = message.path("params").path("request").path("url").asText();
+                // The browser's own pages (chrome://) and data: addresses never leave the machine.
+                if (message.path("method").asText().equals("Network.requestWillBeSent") && url.matches("(?i)(https?|wss?)://.*")) urls.add(url);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
