@@ -70,6 +70,13 @@ public final class BodyHtml {
         // Paragraphs with nothing to read (an editor's empty lines) would only add gaps.
         body.select("p").stream().filter(p -> p.text().isBlank() && p.select("img,video,a[href]").isEmpty()).forEach(org.jsoup.nodes.Element::remove);
         body.select("video").attr("controls", "").attr("preload", "none");
+        // Figures holding only figures are a gallery whatever called them so (WordPress's wp-block-gallery, an
+        // editor's copy); one picture alone is just that picture.
+        for (org.jsoup.nodes.Element outer : body.select("figure:not(.embed):has(> figure)")) {
+            if (!outer.children().stream().allMatch(c -> c.tagName().equals("figure") || c.tagName().equals("figcaption"))) continue;
+            if (outer.select("> figure").size() > 1) outer.attr("class", "gallery");
+            else outer.unwrap();
+        }
         // A caption left empty and a gallery without pictures are only noise.
         body.select("figcaption").stream().filter(c -> c.text().isBlank() && c.children().isEmpty()).forEach(org.jsoup.nodes.Element::remove);
         body.select("figure.gallery").stream().filter(g -> g.select("> figure").isEmpty()).forEach(org.jsoup.nodes.Element::remove);
