@@ -288,6 +288,8 @@ function start(area, bar) {
           'Mod-z': undo, 'Shift-Mod-z': redo, 'Mod-y': redo,
           'Mod-b': toggleMark(m.strong), 'Mod-i': toggleMark(m.em),
           'Mod-k': () => { editLink(view, bar.querySelector('[data-cmd="link"]')); return true; },
+          // The usual way from a text to its toolbar; Escape comes back.
+          'Alt-F10': () => { bar.querySelector('button:not([hidden])').focus(); return true; },
           'Enter': chainCommands(leaveCaption, splitListItem(n.list_item)),
           'Shift-Enter': chainCommands(exitCode, (state, dispatch) => {
             if (dispatch) dispatch(state.tr.replaceSelectionWith(n.hard_break.create()).scrollIntoView());
@@ -341,6 +343,8 @@ function start(area, bar) {
     if (command) command(view.state, view.dispatch, view);
     view.focus();
   });
+
+  bar.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); view.focus(); } });
 
   const picker = bar.querySelector('[data-insert-picture]');
   if (picker) picker.addEventListener('change', () => {

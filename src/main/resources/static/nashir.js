@@ -140,10 +140,9 @@
   var rtl = document.documentElement.dir === 'rtl';
   for (var i = 0; i < galleries.length; i++) (function (strip) {
     var count = strip.children.length;
-    var box = document.createElement('div');
-    box.className = 'gallery-box';
-    strip.parentNode.insertBefore(box, strip);
-    box.appendChild(strip);
+    // The server put the gallery in its box (BodyHtml.forReaders), so adding the buttons moves nothing.
+    var box = strip.parentNode;
+    if (!box.classList.contains('gallery-box')) return;
     strip.tabIndex = 0;
     strip.setAttribute('role', 'group');
     strip.setAttribute('aria-roledescription', words[0]);
@@ -155,13 +154,17 @@
       var step = strip.children[0].getBoundingClientRect().width || 1;
       return Math.min(count - 1, Math.round(Math.abs(strip.scrollLeft) / step));
     }
-    function show() { counter.textContent = words[3].replace('{0}', current() + 1).replace('{1}', count); }
+    // The counter is measured only once the reader moves (and once per frame): measuring while the page loads
+    // would force a layout of the whole article on a slow phone.
+    var pending = false;
+    function show(index) { counter.textContent = words[3].replace('{0}', index + 1).replace('{1}', count); }
     function button(cls, label, delta) {
       var b = document.createElement('button');
       b.type = 'button';
       b.className = 'gallery-step ' + cls;
       b.setAttribute('aria-label', label);
-      b.textContent = delta < 0 ? '\u2039' : '\u203A';
+      // Each arrow points outwards, toward the side it sits on (right for "previous" in Arabic).
+      b.textContent = (delta < 0) === rtl ? '\u203A' : '\u2039';
       b.addEventListener('click', function () { step(delta); });
       box.appendChild(b);
     }
@@ -172,8 +175,12 @@
     button('prev', words[1], -1);
     button('next', words[2], 1);
     box.appendChild(counter);
-    show();
-    strip.addEventListener('scroll', show, {passive: true});
+    show(0);
+    strip.addEventListener('scroll', function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; show(current()); });
+    }, {passive: true});
     // The arrow pointing the way the pictures run (left in Arabic) goes forward.
     strip.addEventListener('keydown', function (e) {
       if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;

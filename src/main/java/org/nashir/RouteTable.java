@@ -77,7 +77,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         ArchiveRoutes archive = new ArchiveRoutes(n.articles, site, templates, n.pages);
         SectionRoutes sections = new SectionRoutes(n.sections, n.articles, n.pins, site, templates, n.pages);
         CorrectionRoutes corrections = new CorrectionRoutes(n.corrections, site, templates, n.pages);
-        PageRoutes staticPages = new PageRoutes(n.staticPages, site, templates, n.pages, pictures);
+        PageRoutes staticPages = new PageRoutes(n.staticPages, site, templates, n.pages, pictures, n.media::srcsetFor);
         MenuRoutes menus = new MenuRoutes(n.menus, n.staticPages, n.sections::listNavigation, site, templates);
         OpinionRoutes opinion = new OpinionRoutes(n.articles, n.media, site, templates, n.pages);
         CommentRoutes comments = new CommentRoutes(n.comments, n.spam, new RateLimit(5, clock), new RateLimit(30, clock),
@@ -92,7 +92,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         LiveRoutes liveDesk = new LiveRoutes(n.live, n.articles, pictures, site, templates);
         DeskRoutes desk = new DeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site, templates, clock);
         EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, n.corrections, n.previews, pictures,
-            id -> id != null && id.matches("[0-9]{1,18}") ? n.media.find(Long.parseLong(id)).orElse(null) : null, site, templates, clock);
+            id -> id != null && id.matches("[0-9]{1,18}") ? n.media.find(Long.parseLong(id)).orElse(null) : null, n.media::srcsetFor, site, templates, clock);
         SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(n.sections, site, templates);
         TaxonomyRoutes taxonomy = new TaxonomyRoutes(n.taxonomy, n.articles, pictures, site, templates);
         ModerationRoutes moderation = new ModerationRoutes(n.comments, site, templates);

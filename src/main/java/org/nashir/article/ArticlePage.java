@@ -13,9 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** The article page: the article with its section, bylines, tags, public corrections, and a few related articles. */
+/**
+ * The article page: the article with its section, bylines, tags, public corrections, and a few related articles;
+ * {@code body} is the article's body as readers get it ({@link BodyHtml#forReaders}).
+ */
 public record ArticlePage(Frame frame, Article article, Section section, List<Byline> bylines, List<Tag> tags, List<Teaser> more,
-                          Media featured, CommentsView comments, List<CorrectionStore.Correction> corrections, LiveFragment live, Map<Long, Media> writerPhotos, String jsonLd) {
+                          Media featured, CommentsView comments, List<CorrectionStore.Correction> corrections, LiveFragment live, Map<Long, Media> writerPhotos, String jsonLd,
+                          String body) {
     /** Minutes of reading, said as Arabic counts them: «دقيقة واحدة»، «دقيقتان»، «٣ دقائق». */
     static final Plural READING_MINUTES = new Plural("دقيقة واحدة", "دقيقتان", "دقائق", "دقيقة", "دقيقة");
     /** Words a reader of Arabic news reads in a minute (a careful reading, not skimming). */

@@ -115,7 +115,7 @@ public final class ArticleRoutes {
         LiveFragment live = liveFragment(article);
         return templates.render("article/show.jte", new ArticlePage(site.frame(article.title(), description, article.path()),
             article, section, bylines, articles.listTags(id), more(article), featured, view, notes, live, writerPhotos(article, bylines),
-            preview ? null : jsonLd(article, section, bylines, featured, description, notes, live)));
+            preview ? null : jsonLd(article, section, bylines, featured, description, notes, live), BodyHtml.forReaders(article.body(), media::srcsetFor)));
     }
 
     /** The photos of an opinion piece's writers (opinion shows who is speaking); none for other kinds. */

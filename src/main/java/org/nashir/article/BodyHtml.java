@@ -136,6 +136,24 @@ public final class BodyHtml {
         return changed ? sanitize(doc.body().html()) : sanitizedBody;
     }
 
+    /**
+     * The stored body as readers get it: each picture from the library offers its smaller renditions ({@code srcsets}
+     * knows them; a phone downloads 640 or 768 pixels, not 1024), pictures in the text load when they come near the
+     * screen and are decoded off the main thread, and a gallery sits in the box its buttons will go in (so the
+     * script adds them without moving the page). Done when a page is rendered, so older bodies are served the same way.
+     */
+    public static String forReaders(String body, java.util.function.Function<String, java.util.Optional<String>> srcsets) {
+        if (body == null || !body.contains("<img")) return body;
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(body);
+        doc.outputSettings().prettyPrint(false);
+        for (org.jsoup.nodes.Element img : doc.select("img[src]")) {
+            img.attr("loading", "lazy").attr("decoding", "async");
+            srcsets.apply(img.attr("src")).ifPresent(set -> img.attr("srcset", set).attr("sizes", "(min-width: 46rem) 44rem, calc(100vw - 2rem)"));
+        }
+        doc.select("figure.gallery").wrap("<div class=\"gallery-box\"></div>");
+        return doc.body().html();
+    }
+
     /** Puts a run of top-level text and inline elements into one paragraph, unless it is only white space. */
     private static void wrap(java.util.List<org.jsoup.nodes.Node> run) {
         if (run.isEmpty()) return;

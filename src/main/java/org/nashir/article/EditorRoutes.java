@@ -30,6 +30,7 @@ public final class EditorRoutes {
     private final Editing editing;
     private final Supplier<List<EditorPages.Picture>> pictures;
     private final java.util.function.Function<String, Media> featured;
+    private final java.util.function.Function<String, java.util.Optional<String>> srcsets;
     private final Site site;
     private final Templates templates;
     private final Clock clock;
@@ -39,8 +40,9 @@ public final class EditorRoutes {
     public EditorRoutes(ArticleStore articles, RevisionStore revisions, SectionStore sections, Editing editing, CorrectionStore corrections,
                         PreviewStore previews,
                         Supplier<List<EditorPages.Picture>> pictures, java.util.function.Function<String, Media> featured,
-                        Site site, Templates templates, Clock clock) {
+                        java.util.function.Function<String, java.util.Optional<String>> srcsets, Site site, Templates templates, Clock clock) {
         this.featured = featured;
+        this.srcsets = srcsets;
         this.corrections = corrections;
         this.previews = previews;
         this.articles = articles;
@@ -121,7 +123,8 @@ public final class EditorRoutes {
         ctx.header("X-Robots-Tag", "noindex");
         templates.send(ctx, 200, "article/show.jte", new ArticlePage(site.frame(form.title(), form.summary(), "/admin/articles/preview"),
             draft, section, bylines, tags, List.of(), featured.apply(form.featuredMediaId()),
-            new CommentsView(List.of(), 0, "", true, CommentsView.FormState.EMPTY), List.of(), null, Map.of(), null));
+            new CommentsView(List.of(), 0, "", true, CommentsView.FormState.EMPTY), List.of(), null, Map.of(), null,
+            BodyHtml.forReaders(draft.body(), srcsets)));
     }
 
     public void revisionList(Context ctx) {

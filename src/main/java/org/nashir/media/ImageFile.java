@@ -29,7 +29,8 @@ import java.util.Map;
  * the right way up. Photos become JPEG; PNG and GIF (graphics, maybe transparent) stay PNG.
  */
 final class ImageFile {
-    static final int[] WIDTHS = {320, 640, 1024, 1600};
+    // 768 is what a common phone (412 px at 1.75 device pixels per px) asks for; without it, it downloads the 1024.
+    static final int[] WIDTHS = {320, 640, 768, 1024, 1600};
     static final long MAX_PIXELS = 50_000_000L;
 
     /** A reason to refuse an upload, as a message key for the uploader. */

@@ -174,6 +174,21 @@ public final class MediaStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id AND mime LIKE 'image/%'").bind("id", id).map(MEDIA).findOne());
     }
 
+    /**
+     * The srcset of the picture one of whose renditions is at {@code src} ({@code /media/{key}/{width}.{ext}}), or
+     * empty for any other address: what a picture placed in a text offers phones that need fewer pixels.
+     */
+    public Optional<String> srcsetFor(String src) {
+        java.util.regex.Matcher m = RENDITION.matcher(src);
+        if (!m.matches()) return Optional.empty();
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE file_key = :k AND mime LIKE 'image/%'")
+                .bind("k", m.group(1)).map(MEDIA).findOne())
+            .filter(media -> media.renditionWidths().contains(Integer.parseInt(m.group(2))))
+            .map(Media::srcset);
+    }
+
+    private static final java.util.regex.Pattern RENDITION = java.util.regex.Pattern.compile("/media/([0-9a-f]{32})/([0-9]{1,5})\\.(jpg|png)");
+
     /** A picture or a video by id, for the media library's own pages. */
     public Optional<Media> findAny(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id").bind("id", id).map(MEDIA).findOne());

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /** Static pages: {@code /page/{slug}} for readers (cached), and writing them in the back office (editors). */
 public final class PageRoutes {
-    public record PublicPage(Frame frame, PageStore.Page page) {}
+    /** A static page; {@code body} is its body as readers get it. */
+    public record PublicPage(Frame frame, PageStore.Page page, String body) {}
 
     public record PagesPage(AdminFrame frame, List<PageStore.Page> pages) {}
 
@@ -35,10 +36,13 @@ public final class PageRoutes {
     private final Templates templates;
     private final PageCache cache;
     private final java.util.function.Supplier<List<org.nashir.article.EditorPages.Picture>> pictures;
+    private final java.util.function.Function<String, java.util.Optional<String>> srcsets;
 
     public PageRoutes(PageStore pages, Site site, Templates templates, PageCache cache,
-                      java.util.function.Supplier<List<org.nashir.article.EditorPages.Picture>> pictures) {
+                      java.util.function.Supplier<List<org.nashir.article.EditorPages.Picture>> pictures,
+                      java.util.function.Function<String, java.util.Optional<String>> srcsets) {
         this.pages = pages;
+        this.srcsets = srcsets;
         this.pictures = pictures;
         this.site = site;
         this.templates = templates;
@@ -53,7 +57,8 @@ public final class PageRoutes {
             PageStore.Page page = pages.findPublished(parent, slug).orElseThrow(() -> new NotFound("no page " + ctx.path(), "error.page-not-found"));
             String description = org.jsoup.Jsoup.parse(page.body()).text();
             if (description.length() > 160) description = description.substring(0, 159) + "…";
-            return templates.render("page.jte", new PublicPage(site.frame(page.title(), description, page.path()), page));
+            return templates.render("page.jte", new PublicPage(site.frame(page.title(), description, page.path()), page,
+                org.nashir.article.BodyHtml.forReaders(page.body(), srcsets)));
         }));
     }
 

@@ -52,4 +52,16 @@ class BodyHtmlTest {
             .contains("<figcaption>تيليغرام</figcaption>").contains("href=\"https://t.me/nashir_news/42\"");
         assertThat(BodyHtml.sanitize(once)).isEqualTo(once);
     }
+
+    @Test
+    void readers_get_the_smaller_renditions_lazy_pictures_and_a_box_for_the_gallery() {
+        String set = "/media/0123456789abcdef0123456789abcdef/320.jpg 320w, /media/0123456789abcdef0123456789abcdef/1024.jpg 1024w";
+        String shown = BodyHtml.forReaders("<figure class=\"gallery\">" + PICTURE + PICTURE + "</figure><p><img src=\"https://example.org/old.jpg\" alt=\"قديمة\"></p>",
+            src -> src.startsWith("/media/") ? java.util.Optional.of(set) : java.util.Optional.empty());
+        var doc = org.jsoup.Jsoup.parse(shown);
+        assertThat(doc.select("img[srcset]")).hasSize(2).allMatch(img -> img.attr("srcset").equals(set) && img.attr("sizes").endsWith("calc(100vw - 2rem)"));
+        assertThat(doc.select("img[loading=lazy][decoding=async]")).hasSize(3);
+        assertThat(doc.select("div.gallery-box > figure.gallery > figure")).hasSize(2);
+        assertThat(BodyHtml.forReaders("<p>نص</p>", src -> java.util.Optional.empty())).isEqualTo("<p>نص</p>");
+    }
 }

@@ -186,9 +186,50 @@ class StoryEditorBrowserTest {
         }
     }
 
+    @Test
+    void a_page_is_written_with_the_same_editor_from_the_keyboard(@TempDir Path dir) throws Exception {
+        try (TestSite site = TestSite.create(dir, Map.of("NASHIR_PAGE_CACHE_SECONDS", "0")).start()) {
+            site.nashir.accounts.create("editor@example.org", "سلمى المحررة", Role.EDITOR, BackOfficeBrowserTest.PASSWORD);
+            site.nashir.media.add("team.jpg", Images.jpeg(1200, 800), 10L * 1024 * 1024, "فريق التحرير", "فريق التحرير في غرفة الأخبار", "", null, null);
+            ChromeDriver b = Browser.open(true, 1280, 1000);
+            try {
+                BackOfficeBrowserTest.signIn(b, site, "editor@example.org");
+                b.get(site.url("/admin/pages/new"));
+                b.findElement(By.id("title")).sendKeys("من نحن");
+                b.findElement(By.cssSelector(".rich")).click();
+                // Bold from the keyboard, then Alt+F10 to reach the toolbar and Escape to go back to the text.
+                type(b, "ناشر ");
+                press(b, Keys.CONTROL, "b");
+                type(b, "موقع مستقل");
+                press(b, Keys.CONTROL, "b");
+                type(b, " لأخبار المدينة.");
+                press(b, Keys.ALT, Keys.F10);
+                assertThat(b.switchTo().activeElement().getDomAttribute("data-cmd")).isEqualTo("bold");
+                type(b, Keys.ESCAPE);
+                assertThat(b.switchTo().activeElement().getDomAttribute("class")).contains("rich");
+                pick(b, "فريق التحرير");
+                new Select(b.findElement(By.id("status"))).selectByValue("published");
+                b.findElement(By.cssSelector("form.editor button[type=submit]")).click();
+                assertThat(BackOfficeBrowserTest.status(b, "حُفظت الصفحة.")).isEqualTo("حُفظت الصفحة.");
+                assertThat(Browser.consoleErrors(b)).isEmpty();
+                b.get(site.url(site.nashir.staticPages.listPublished().getFirst().path()));
+                assertThat(b.findElement(By.cssSelector("main strong")).getText()).isEqualTo("موقع مستقل");
+                assertThat(b.findElement(By.cssSelector("main figure img")).getDomAttribute("alt")).isEqualTo("فريق التحرير");
+                assertThat(b.findElement(By.cssSelector("main figure figcaption")).getText()).isEqualTo("فريق التحرير في غرفة الأخبار");
+            } finally {
+                b.quit();
+            }
+        }
+    }
+
     /** Types into whatever has the focus, as a person would. */
     private static void type(ChromeDriver b, CharSequence... keys) {
         new Actions(b).sendKeys(keys).perform();
+    }
+
+    /** A key pressed with a modifier held down. */
+    private static void press(ChromeDriver b, Keys modifier, CharSequence key) {
+        new Actions(b).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
     }
 
     /** Chooses a library picture from the editor's list. */

@@ -53,7 +53,7 @@ class MediaTest {
     @Test
     void renditions_are_made_at_standard_widths_below_the_original() throws Exception {
         ImageFile.Processed p = ImageFile.process(Images.jpeg(1200, 800), 10_000_000);
-        assertThat(p.renditions().keySet()).containsExactly(320, 640, 1024, 1200);
+        assertThat(p.renditions().keySet()).containsExactly(320, 640, 768, 1024, 1200);
         assertThat(ImageIO.read(new ByteArrayInputStream(p.renditions().get(640))).getWidth()).isEqualTo(640);
     }
 
