@@ -3,6 +3,7 @@
 # its lead story and the عاجل ticker), an article page, the live coverage page and an article with an embedded post,
 # mobile and desktop. Prints each category's score and every audit that is not perfect.
 #   bench/lighthouse.sh
+#   FORMS=mobile PAGES="/article/10" RUNS=3 bench/lighthouse.sh     (some pages, some forms, each measured RUNS times)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18081}
@@ -23,9 +24,11 @@ for id in $(curl -fs "http://127.0.0.1:$PORT/api/v1/articles?limit=100" | grep -
   if curl -fs "http://127.0.0.1:$PORT/article/$id" | grep -q 'class="embed"'; then embed="/article/$id"; break; fi
 done
 flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage"
-for form in mobile desktop; do
-  for page in / "$article" "/article/$live" $embed; do
-    report="$out/$form$(echo "$page" | tr / _).json"
+pages=${PAGES:-$(printf '%s\n' / "$article" "/article/$live" $embed | awk '!seen[$0]++')}
+for form in ${FORMS:-mobile desktop}; do
+  for page in $pages; do
+   for run in $(seq 1 "${RUNS:-1}"); do
+    report="$out/$form$(echo "$page" | tr / _)-$run.json"
     preset=(); [ "$form" = desktop ] && preset=(--preset=desktop)
     CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "http://localhost:$PORT$page" --quiet --chrome-flags="$flags" \
       "${preset[@]}" --output=json --output-path="$report" >/dev/null 2>&1
@@ -33,5 +36,6 @@ for form in mobile desktop; do
       console.log(process.argv[2].padEnd(8), process.argv[3].padEnd(12), Object.keys(c).map(k=>k+'='+Math.round(c[k].score*100)).join(' '));
       for (const a of Object.values(r.audits)) if (a.score!==null && a.score<1 && !['informative','notApplicable','manual'].includes(a.scoreDisplayMode)) console.log('    below 1:', a.id, a.score);" \
       "$PWD/$report" "$form" "$page"
+   done
   done
 done
