@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
@@ -60,6 +61,10 @@ public final class WxrImport {
     }
 
     private static final Pattern BLOCK = Pattern.compile("(?i)<(p|div|h[1-6]|ul|ol|li|blockquote|table|figure|pre|hr|iframe|section|article)\\b");
+    /** {@code [caption …]<a …><img …></a> The caption[/caption]}: the picture (with its link, if any), then the words. */
+    private static final Pattern CAPTION = Pattern.compile(
+        "(?is)\\[caption[^\\]]*]\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*?)\\[/caption]");
+    private static final Pattern GALLERY = Pattern.compile("(?i)\\[gallery\\b[^\\]]*\\bids=[\"']?([0-9,\\s]+)[\"']?[^\\]]*]");
     private static final Pattern SHORTCODE = Pattern.compile("\\[/?[a-zA-Z][a-zA-Z0-9_-]*(?:\\s[^\\]]*)?/?]");
     /** The title of a WordPress draft that had none. */
     static final String UNTITLED = "مسودة بلا عنوان (من ووردبريس)";
@@ -166,7 +171,7 @@ public final class WxrImport {
             report.problems.add(new Problem(id, item.line(), "التدوينة بلا عنوان"));
             return;
         }
-        String body = bodyHtml(item.content());
+        String body = bodyHtml(item.content(), attachments);
         if (Jsoup.parse(body).text().isBlank() && !draft) {
             report.problems.add(new Problem(id, item.line(), "التدوينة بلا نص"));
             return;
@@ -420,12 +425,17 @@ public final class WxrImport {
 
     /**
      * WordPress stores post bodies without paragraph tags and adds them when it shows a post (wpautop): blank lines
-     * separate paragraphs and a single line break is a {@code <br>}. Blocks that already are HTML stay as they are;
-     * shortcodes ([caption], [gallery]…) are dropped, their content kept. The sanitizer then cleans the result.
+     * separate paragraphs and a single line break is a {@code <br>}. Blocks that already are HTML stay as they are.
+     * A {@code [caption]} around a picture becomes a figure with its caption, a {@code [gallery ids="…"]} whose
+     * pictures are among {@code attachments} (id → address, alt text) a gallery; other shortcodes are dropped, their
+     * content kept. The sanitizer then cleans the result.
      */
-    static String bodyHtml(String content) {
+    static String bodyHtml(String content, Map<String, String[]> attachments) {
         if (content == null) return "";
         String text = content.replace("\r\n", "\n").replaceAll("(?s)<!--.*?-->", "");
+        text = CAPTION.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+            "<figure>" + m.group(1).strip() + "<figcaption>" + m.group(2).strip() + "</figcaption></figure>"));
+        text = GALLERY.matcher(text).replaceAll(m -> Matcher.quoteReplacement(gallery(m.group(1), attachments)));
         text = SHORTCODE.matcher(text).replaceAll("");
         StringBuilder out = new StringBuilder();
         for (String chunk : text.split("\n\\s*\n")) {
@@ -436,6 +446,18 @@ public final class WxrImport {
             else out.append("<p>").append(c.replace("\n", "<br>\n")).append("</p>\n");
         }
         return out.toString();
+    }
+
+    /** The pictures of a gallery shortcode that the export holds, as a gallery; nothing when none of them is there. */
+    private static String gallery(String ids, Map<String, String[]> attachments) {
+        StringBuilder out = new StringBuilder();
+        for (String id : ids.split("[,\\s]+")) {
+            String[] a = attachments.get(id.strip());
+            if (a == null) continue;
+            out.append("<figure><img src=\"").append(Parser.unescapeEntities(a[0], false).replace("\"", "%22")).append("\" alt=\"")
+                .append(a[1].replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")).append("\"></figure>");
+        }
+        return out.isEmpty() ? "" : "<figure class=\"gallery\">" + out + "</figure>";
     }
 
     private Instant postTime(WxrReader.Item item) {

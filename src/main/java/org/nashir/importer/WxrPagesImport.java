@@ -49,7 +49,7 @@ final class WxrPagesImport {
                 report.existed++;
                 continue;
             }
-            String body = WxrImport.bodyHtml(item.content());
+            String body = WxrImport.bodyHtml(item.content(), Map.of());
             if (title.isEmpty() || Jsoup.parse(body).text().isBlank()) {
                 report.problems.add(new WxrImport.Problem(id, item.line(), title.isEmpty() ? "الصفحة بلا عنوان" : "الصفحة بلا نص"));
                 continue;

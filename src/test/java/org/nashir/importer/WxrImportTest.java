@@ -48,6 +48,8 @@ class WxrImportTest {
 
             [caption id="attachment_900" align="alignnone"]<img src="http://old.example.org/wp-content/uploads/2015/11/expo.png" alt="" /> زوار المعرض[/caption]
 
+            [gallery columns="2" link="file" ids="900, 901"]
+
             <script>alert(1)</script><p>وقال المنظمون إن <strong>الإقبال</strong> فاق التوقعات.</p>
             <p><img src="http://old.example.org/wp-content/uploads/2015/11/expo-300x188.png" alt="نسخة مصغرة" /> <img src="http://elsewhere.example/photo.jpg" alt="صورة من موقع آخر" /></p>]]></content:encoded>
                 <excerpt:encoded><![CDATA[مئة دار نشر في المعرض]]></excerpt:encoded>
@@ -139,6 +141,14 @@ class WxrImportTest {
                 <wp:attachment_url><![CDATA[http://old.example.org/wp-content/uploads/2015/11/expo.png]]></wp:attachment_url>
                 <wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta_key><wp:meta_value><![CDATA[زوار المعرض]]></wp:meta_value></wp:postmeta>
               </item>
+              <item>
+                <title><![CDATA[expo-night]]></title>
+                <wp:post_id>901</wp:post_id>
+                <wp:post_type><![CDATA[attachment]]></wp:post_type>
+                <wp:status><![CDATA[inherit]]></wp:status>
+                <wp:attachment_url><![CDATA[http://old.example.org/wp-content/uploads/2015/11/expo-night.png]]></wp:attachment_url>
+                <wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta_key><wp:meta_value><![CDATA[المعرض ليلاً]]></wp:meta_value></wp:postmeta>
+              </item>
             </channel>
             </rss>
             """;
@@ -155,6 +165,8 @@ class WxrImportTest {
         BufferedImage img = new BufferedImage(800, 500, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 800; x++) for (int y = 0; y < 500; y++) img.setRGB(x, y, (x * 255 / 800) << 16 | (y * 255 / 500) << 8);
         ImageIO.write(img, "png", media.resolve("2015/11/expo.png").toFile());
+        img.setRGB(0, 0, 0xffffff);
+        ImageIO.write(img, "png", media.resolve("2015/11/expo-night.png").toFile());
         return media;
     }
 
@@ -169,7 +181,7 @@ class WxrImportTest {
         try (TestSite site = TestSite.create(dir.resolve("site")).start()) {
             WxrImport.Report r = importer(site).run(file, uploads(dir), n -> { });
             assertThat(r.imported).isEqualTo(3);
-            assertThat(r.skipped).as("the attachment").isEqualTo(1);
+            assertThat(r.skipped).as("the attachments").isEqualTo(2);
             assertThat(r.pages).as("the page «من نحن»").isEqualTo(1);
             assertThat(r.problems).extracting(WxrImport.Problem::wordpressId).containsExactly("104");
             assertThat(r.problems.getFirst().message()).contains("بلا عنوان");
@@ -187,7 +199,12 @@ class WxrImportTest {
             // Pictures from the old uploads now live here (the resized copy's original, stored once with the featured image);
             // one from another site is left pointing there.
             assertThat(a.body()).doesNotContain("old.example.org/wp-content").contains("/media/").contains("http://elsewhere.example/photo.jpg");
-            assertThat(r.imagesStored).isEqualTo(1);
+            assertThat(r.imagesStored).isEqualTo(2);
+            // [caption] is a figure with its caption; [gallery ids] a gallery of the export's pictures, stored here.
+            var body = org.jsoup.Jsoup.parseBodyFragment(a.body());
+            assertThat(body.select("figure:not(.gallery) > figcaption").text()).isEqualTo("زوار المعرض");
+            assertThat(body.select("figure.gallery > figure > img")).extracting(img -> img.attr("alt")).containsExactly("زوار المعرض", "المعرض ليلاً");
+            assertThat(body.select("figure.gallery img")).allMatch(img -> img.attr("src").startsWith("/media/"));
             assertThat(a.body()).contains("src=\"" + site.nashir.media.find(a.featuredMediaId()).orElseThrow().srcNear(1024) + "\"");
             assertThat(a.body()).contains("<p>افتتح المعرض أبوابه صباح اليوم بمشاركة مئة دار نشر.<br")
                 .contains("<strong>الإقبال</strong>").doesNotContain("<script", "[caption", "alert(");
