@@ -43,6 +43,12 @@ public final class WebServer {
                 };
             }
             config.http.generateEtags = false;
+            // Cached pages come compressed already (PageCache); this is for the uncached answers (API, search, the
+            // back office): quick levels, so compressing does not cost more than answering.
+            var compression = new io.javalin.compression.CompressionStrategy(
+                Encoding.BROTLI_AVAILABLE ? new io.javalin.compression.Brotli(4) : null, new io.javalin.compression.Gzip(5));
+            compression.setPreferredCompressors(java.util.List.of(io.javalin.compression.CompressionType.BR, io.javalin.compression.CompressionType.GZIP));
+            config.http.compressionStrategy = compression;
             // Article bodies and image uploads; the media routes check their own, smaller limit first.
             config.http.maxRequestSize = 40L * 1024 * 1024;
             // Room for a long query in the URL (10,000 Arabic letters are 60 KB percent-encoded) instead of a bare 414.
@@ -55,6 +61,8 @@ public final class WebServer {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
+                // Compressed once, then served from memory in each form.
+                files.precompressMaxSize = 1024 * 1024;
                 files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
             });
             // The editor's ProseMirror modules, from their WebJars; the version is in the path, so they never change.
@@ -62,6 +70,7 @@ public final class WebServer {
                 files.hostedPath = "/webjars";
                 files.directory = "/META-INF/resources/webjars";
                 files.location = Location.CLASSPATH;
+                files.precompressMaxSize = 1024 * 1024;
                 files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
             });
 

@@ -1,0 +1,97 @@
+package org.nashir.web;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The content codings a cached page is kept in, and which one a request gets. Pages are compressed once, when they
+ * are rendered, at a high level (the cost is paid once per render, not once per reader); brotli where its native
+ * library loads on this machine, gzip everywhere.
+ */
+public enum Encoding {
+    IDENTITY(null, ""), GZIP("gzip", "-gz"), BROTLI("br", "-br");
+
+    /** The {@code Content-Encoding} token, null for none. */
+    public final String token;
+    /** What the entity tag of this form adds to the page's tag: each form is its own representation. */
+    final String tagSuffix;
+
+    Encoding(String token, String tagSuffix) {
+        this.token = token;
+        this.tagSuffix = tagSuffix;
+    }
+
+    /** Whether brotli can be made here (brotli4j ships natives for the usual servers; elsewhere gzip serves alone). */
+    public static final boolean BROTLI_AVAILABLE = loadBrotli();
+
+    private static boolean loadBrotli() {
+        try {
+            Brotli4jLoader.ensureAvailability();
+            return true;
+        } catch (Throwable e) {
+            LoggerFactory.getLogger(Encoding.class).warn("brotli is not available on this machine ({}); pages are served with gzip", e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * The form to send for this {@code Accept-Encoding}: brotli when accepted (and not less wanted than gzip), else
+     * gzip, else the plain bytes. {@code q=0} refuses a coding; {@code *} stands for the ones not named.
+     */
+    public static Encoding pick(String acceptEncoding, boolean brotliKept) {
+        if (acceptEncoding == null || acceptEncoding.isBlank()) return IDENTITY;
+        double br = -1, gzip = -1, any = -1;
+        for (String part : acceptEncoding.split(",")) {
+            String[] fields = part.split(";");
+            double q = 1;
+            for (int i = 1; i < fields.length; i++) {
+                String param = fields[i].strip().toLowerCase(Locale.ROOT);
+                if (!param.startsWith("q=")) continue;
+                try {
+                    q = Double.parseDouble(param.substring(2));
+                } catch (NumberFormatException e) {
+                    q = 0;
+                }
+            }
+            switch (fields[0].strip().toLowerCase(Locale.ROOT)) {
+                case "br" -> br = q;
+                case "gzip", "x-gzip" -> gzip = q;
+                case "*" -> any = q;
+                default -> { }
+            }
+        }
+        if (br < 0) br = any;
+        if (gzip < 0) gzip = any;
+        if (brotliKept && br > 0 && br >= gzip) return BROTLI;
+        if (gzip > 0) return GZIP;
+        return IDENTITY;
+    }
+
+    static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) { { def.setLevel(Deflater.BEST_COMPRESSION); } }) {
+            gz.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip into memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Brotli at quality 9: close to the best it does on HTML, at a few milliseconds for a page. Null when unavailable. */
+    static byte[] brotli(byte[] plain) {
+        if (!BROTLI_AVAILABLE) return null;
+        try {
+            return Encoder.compress(plain, new Encoder.Parameters().setQuality(9));
+        } catch (IOException e) {
+            throw new UncheckedIOException("brotli into memory failed", e);
+        }
+    }
+}
