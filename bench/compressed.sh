@@ -52,6 +52,7 @@ http {
 }
 EOF
 } > "$www/nginx.conf"
+chmod -R a+rX "$www"   # nginx's workers run as another user
 nginx -p "$www" -c nginx.conf
 
 header='Accept-Encoding: gzip, deflate, br'
