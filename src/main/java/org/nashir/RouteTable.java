@@ -36,6 +36,7 @@ import org.nashir.views.ViewRoutes;
 import org.nashir.web.Access;
 import org.nashir.web.RateLimit;
 import org.nashir.web.Route;
+import org.nashir.web.Health;
 import org.nashir.web.Site;
 import org.nashir.web.Templates;
 
@@ -67,6 +68,9 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
 
     static RouteTable of(Nashir n, Searching searching, Site site, Templates templates) {
         var clock = n.clock;
+        Health health = new Health(java.util.Map.of(
+            "database", () -> n.db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? null : "unexpected answer",
+            "pages", n.pages::problem));
         var settings = n.settings;
         Supplier<List<EditorPages.Picture>> pictures = () -> n.media.listLatest(200).stream()
             .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt(), m.srcNear(1024), Math.min(m.width(), 1024),
@@ -134,7 +138,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             post("/views/{id}", ANYONE, views::beacon),
             get("/views/{id}/pixel.gif", ANYONE, views::pixel),
             get("/favicon.ico", ANYONE, site::favicon),
-            get("/health", ANYONE, site::health),
+            get("/health", ANYONE, health::handle),
 
             // Feeds and sitemaps
             get("/robots.txt", ANYONE, feeds::robots),

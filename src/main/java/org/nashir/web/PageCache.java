@@ -12,7 +12,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rendered public pages, kept for a few seconds and dropped by the change feed when content changes. Only one
@@ -54,23 +63,132 @@ public final class PageCache {
     /** What the cache may hold, all forms of all pages together. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private final Cache<String, Page> pages;
+    /** How long a page that is no longer fresh is kept, to serve while it is rendered again or when rendering fails. */
+    static final Duration STALE_FOR = Duration.ofHours(1);
+
+    /** A kept page and until when (System.nanoTime) it is fresh; an invalidated page is fresh until 0. */
+    private record Entry(Page page, long freshUntil) {
+        Entry stale() {
+            return new Entry(page, 0);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(PageCache.class);
+
+    private final Cache<String, Entry> pages;
+    private final ConcurrentHashMap<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor refresher;
+    /** Counts invalidations, so a render that overlapped one is not taken for fresh. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final int seconds;
+    private volatile String lastFailure;
+    private volatile Instant lastFailureAt;
 
     public PageCache(int seconds) {
         this.seconds = seconds;
-        this.pages = Caffeine.newBuilder().maximumWeight(MAX_BYTES).weigher((String key, Page page) -> page.weight())
-            .expireAfterWrite(Duration.ofSeconds(Math.max(seconds, 1))).build();
+        this.pages = Caffeine.newBuilder().maximumWeight(MAX_BYTES).weigher((String key, Entry e) -> e.page().weight())
+            .expireAfterWrite(Duration.ofSeconds(Math.max(seconds, 1)).plus(STALE_FOR)).build();
+        // Refreshes of expired pages, off the readers' threads: two at a time, and when many expire at once the rest
+        // wait for a later reader (their readers keep the previous version meanwhile).
+        this.refresher = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+            Thread.ofPlatform().name("page-refresh-", 0).daemon().factory());
     }
 
-    /** The page at {@code key}, rendered by {@code render} if not cached; a render that throws caches nothing. */
+    /**
+     * The page at {@code key}. A fresh page is answered at once. A page that expired is answered at once too (the
+     * previous version) while one render replaces it in the background. A page that a change invalidated, or that
+     * was never rendered, is rendered by the first reader; readers who come while that render runs get the previous
+     * version when there is one, or wait for that same render. Renders run outside the cache's locks. When a render
+     * fails for another reason than the page's own answer (not found, a redirect…), typically because the database
+     * is down, the previous version is served (stale-if-error) and {@link #problem()} says so.
+     */
     public Page get(String key, Supplier<byte[]> render) {
         if (seconds == 0) return page(render.get());
-        return pages.get(key, k -> page(render.get()));
+        Entry kept = pages.getIfPresent(key);
+        if (kept != null && System.nanoTime() < kept.freshUntil()) return kept.page();
+        CompletableFuture<Page> mine = new CompletableFuture<>();
+        CompletableFuture<Page> running = rendering.putIfAbsent(key, mine);
+        if (running != null) {
+            if (kept != null) return kept.page();
+            return await(running);
+        }
+        if (kept != null && kept.freshUntil() != 0) {
+            // Expired, not invalidated: nothing says it is wrong, so nobody waits for its replacement.
+            try {
+                refresher.execute(() -> {
+                    try {
+                        render(key, render, mine, kept);
+                    } catch (RuntimeException e) {
+                        // Its answer changed (a 404 now): render() dropped the page, the next reader gets the answer.
+                    }
+                });
+            } catch (RejectedExecutionException busy) {
+                rendering.remove(key, mine);
+                mine.complete(kept.page());
+            }
+            return kept.page();
+        }
+        return render(key, render, mine, kept);
     }
 
+    /** Renders {@code key} for everyone waiting on {@code mine}; the previous version answers if the render fails. */
+    private Page render(String key, Supplier<byte[]> render, CompletableFuture<Page> mine, Entry kept) {
+        long before = generation.get();
+        try {
+            Page page = page(render.get());
+            // A change that came while rendering may not be in this version: kept, but not fresh.
+            long freshUntil = generation.get() == before ? System.nanoTime() + Duration.ofSeconds(seconds).toNanos() : 0;
+            pages.put(key, new Entry(page, freshUntil));
+            mine.complete(page);
+            return page;
+        } catch (RuntimeException e) {
+            if (kept == null || answers(e)) {
+                if (answers(e)) pages.invalidate(key);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            lastFailure = e.toString();
+            lastFailureAt = Instant.now();
+            log.warn("serving the previous version of {}: rendering it failed: {}", key, e.toString());
+            mine.complete(kept.page());
+            return kept.page();
+        } finally {
+            rendering.remove(key, mine);
+        }
+    }
+
+    private static Page await(CompletableFuture<Page> running) {
+        try {
+            return running.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    /** Exceptions that are the page's answer (the route turns them into 404, 301, 403…), not a failure to render it. */
+    private static boolean answers(RuntimeException e) {
+        return e instanceof NotFound || e instanceof Redirect || e instanceof Forbidden || e instanceof Conflict
+            || e instanceof ApiError || e instanceof TooManyRequests;
+    }
+
+    /**
+     * What is wrong, for {@code /health}: previous versions were served in the last minute because rendering
+     * failed; null when all is well.
+     */
+    public String problem() {
+        Instant at = lastFailureAt;
+        if (at == null || at.isBefore(Instant.now().minusSeconds(60))) return null;
+        return "serving previous versions of pages since rendering failed at " + at + ": " + lastFailure;
+    }
+
+    /**
+     * Marks every page out of date: the next reader of each renders it again (and sees the change), readers
+     * meanwhile get the previous version, which also stands in if rendering fails.
+     */
     public void invalidateAll() {
-        pages.invalidateAll();
+        generation.incrementAndGet();
+        pages.asMap().replaceAll((k, e) -> e.stale());
     }
 
     /**

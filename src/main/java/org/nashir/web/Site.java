@@ -81,11 +81,6 @@ public final class Site {
         ctx.header("Cache-Control", "public, max-age=604800").contentType("image/svg+xml").result(favicon);
     }
 
-    /** {@code GET /health}: the process answers (liveness). */
-    public void health(io.javalin.http.Context ctx) {
-        ctx.header("Cache-Control", "no-store").json(java.util.Map.of("status", "ok"));
-    }
-
     public ArabicFormat fmt() {
         return fmt;
     }
