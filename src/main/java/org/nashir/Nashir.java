@@ -106,8 +106,8 @@ public final class Nashir implements AutoCloseable {
         this.staticPages = new PageStore(db.jdbi(), changes, clock);
         this.menus = new MenuStore(db.jdbi(), changes);
         this.scheduled = new ScheduledChanges(editing, pins, ticker);
-        // Every visible change can touch the home page, listings and navigation, so all cached pages go.
-        changes.subscribe(change -> pages.invalidateAll());
+        // Each change drops the cached pages that show what changed (PageInvalidation says which).
+        changes.subscribe(new PageInvalidation(pages, articles)::apply);
     }
 
     /** Starts the web server, the change-feed tailer, the view flusher and the scheduler; returns the bound port. */

@@ -62,6 +62,7 @@ public final class ArchiveRoutes {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.atStartOfDay(zone).toInstant();
         cache.send(ctx, cache.get(ctx.path() + "?" + number, () -> {
+            org.nashir.web.Shows.record(org.nashir.web.Shows.LIST_ALL);
             ArticleStore.Slice slice = articles.listPublishedBetween(start, end, Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of(ctx.path(), number, slice.total());
             String heading = site.messages().get("archive.heading", period);
@@ -93,6 +94,7 @@ public final class ArchiveRoutes {
     public void latest(Context ctx) {
         int number = Pager.parse(ctx.queryParam("page"));
         cache.send(ctx, cache.get("/latest?" + number, () -> {
+            org.nashir.web.Shows.record(org.nashir.web.Shows.LIST_ALL);
             ArticleStore.Slice slice = articles.listLatest(Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of("/latest", number, slice.total());
             String heading = site.messages().get("latest.heading");

@@ -9,6 +9,11 @@ public record Article(
     Instant publishedAt, Instant updatedAt, Instant createdAt, long viewCount, int version,
     String legacyUrl, String importKey, Long createdBy, Long featuredMediaId, String kind, Instant liveStartedAt, Instant liveEndedAt) {
 
+    /** A page being rendered depends on every article it reads (see {@link org.nashir.web.Shows}). */
+    public Article {
+        org.nashir.web.Shows.record(org.nashir.web.Shows.article(id));
+    }
+
     public static final String DRAFT = "draft";
     /** Submitted by a writer, waiting for an editor. */
     public static final String REVIEW = "review";

@@ -212,6 +212,7 @@ public final class ArticleRoutes {
             Tag tag = articles.findTag(slug).orElseThrow(() -> articles.findRenamed("tag", slug)
                 .<RuntimeException>map(now -> new Redirect(new Tag(0, now, "").path()))
                 .orElseGet(() -> new NotFound("no tag " + slug, "error.tag-not-found")));
+            org.nashir.web.Shows.record(org.nashir.web.Shows.tagList(tag.id()));
             ArticleStore.Slice slice = articles.listTagged(tag.id(), Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of(tag.path(), number, slice.total());
             return templates.render("listing.jte", new ListingPage(site.frame(tag.name(), site.messages().get("tag.description", tag.name()), pager.href(number)),
@@ -226,6 +227,7 @@ public final class ArticleRoutes {
             Byline byline = articles.findByline(slug).orElseThrow(() -> articles.findRenamed("author", slug)
                 .<RuntimeException>map(now -> new Redirect(new Byline(0, now, "", false, null, null).path()))
                 .orElseGet(() -> new NotFound("no byline " + slug, "error.author-not-found")));
+            org.nashir.web.Shows.record(org.nashir.web.Shows.authorList(byline.id()));
             ArticleStore.Slice slice = articles.listBylined(byline.id(), Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of(byline.path(), number, slice.total());
             String intro = byline.bio() != null && !byline.bio().isBlank() ? byline.bio()

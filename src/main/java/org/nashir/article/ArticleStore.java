@@ -233,6 +233,11 @@ public final class ArticleStore {
 
     /** What a sitemap lists of an article. */
     public record Located(long id, String slug, String title, Instant publishedAt, Instant updatedAt) {
+        /** A page being rendered (a sitemap) depends on the articles it locates (see {@link org.nashir.web.Shows}). */
+        public Located {
+            org.nashir.web.Shows.record(org.nashir.web.Shows.article(id));
+        }
+
         public String path() {
             return Article.path(id);
         }

@@ -26,6 +26,7 @@ public final class CorrectionRoutes {
     public void list(Context ctx) {
         int number = Pager.parse(ctx.queryParam("page"));
         cache.send(ctx, cache.get("/corrections?" + number, () -> {
+            org.nashir.web.Shows.record(org.nashir.web.Shows.CORRECTIONS);
             CorrectionStore.Listing listing = corrections.listLatest(Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of("/corrections", number, listing.total());
             String heading = site.messages().get("correction.page");

@@ -32,6 +32,7 @@ public final class OpinionRoutes {
 
     public void columnists(Context ctx) {
         cache.send(ctx, cache.get("/opinion", () -> {
+            org.nashir.web.Shows.record(org.nashir.web.Shows.LIST_ALL);
             List<ArticleStore.Columnist> columnists = articles.listColumnists(60);
             Map<Long, Media> photos = new HashMap<>();
             for (ArticleStore.Columnist c : columnists) {

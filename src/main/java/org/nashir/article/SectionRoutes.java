@@ -34,6 +34,7 @@ public final class SectionRoutes {
             Section section = sections.findBySlug(slug).orElseThrow(() -> sections.findRenamed(slug)
                 .<RuntimeException>map(now -> new Redirect(new Section(0, now, "", 0).path()))
                 .orElseGet(() -> new NotFound("no section " + slug, "error.section-not-found")));
+            org.nashir.web.Shows.record(org.nashir.web.Shows.sectionList(section.id()), org.nashir.web.Shows.pins(section.id()));
             ArticleStore.Slice slice = articles.listInSection(section.id(), Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of(section.path(), number, slice.total());
             List<Teaser> pinned = List.of();

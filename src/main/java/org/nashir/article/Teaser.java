@@ -6,6 +6,11 @@ import java.time.Instant;
 public record Teaser(long id, String slug, String title, String kicker, String summary, String label,
                      String sectionSlug, String sectionName, Instant publishedAt, long viewCount, long commentCount, String kind) {
 
+    /** A page being rendered depends on every article it lists (see {@link org.nashir.web.Shows}). */
+    public Teaser {
+        org.nashir.web.Shows.record(org.nashir.web.Shows.article(id));
+    }
+
     /** News, opinion, analysis, interview or report. */
     public ArticleKind articleKind() {
         return ArticleKind.of(kind);

@@ -21,6 +21,7 @@ import org.nashir.article.Section;
 import org.nashir.article.SectionStore;
 import org.nashir.web.NotFound;
 import org.nashir.web.PageCache;
+import org.nashir.web.Shows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,16 +85,22 @@ public final class FeedRoutes {
     private Scope scope(Context ctx) {
         Map<String, String> params = ctx.pathParamMap();
         String slug = params.get("slug");
-        if (slug == null) return new Scope(settings.siteName(), "/", articles.listLatest(ITEMS, 0).items());
+        if (slug == null) {
+            Shows.record(Shows.LIST_ALL);
+            return new Scope(settings.siteName(), "/", articles.listLatest(ITEMS, 0).items());
+        }
         if (ctx.path().startsWith("/section/")) {
             Section s = sections.findBySlug(slug).orElseThrow(() -> new NotFound("no section " + slug, "error.section-not-found"));
+            Shows.record(Shows.sectionList(s.id()));
             return new Scope(settings.siteName() + " — " + s.name(), s.path(), articles.listInSection(s.id(), ITEMS, 0).items());
         }
         if (ctx.path().startsWith("/tag/")) {
             Tag t = articles.findTag(slug).orElseThrow(() -> new NotFound("no tag " + slug, "error.tag-not-found"));
+            Shows.record(Shows.tagList(t.id()));
             return new Scope(settings.siteName() + " — " + t.name(), t.path(), articles.listTagged(t.id(), ITEMS, 0).items());
         }
         Byline b = articles.findByline(slug).orElseThrow(() -> new NotFound("no byline " + slug, "error.author-not-found"));
+        Shows.record(Shows.authorList(b.id()));
         return new Scope(settings.siteName() + " — " + b.name(), b.path(), articles.listBylined(b.id(), ITEMS, 0).items());
     }
 
@@ -231,6 +238,7 @@ public final class FeedRoutes {
     /** {@code /sitemap.xml}: the index of the paged article sitemaps, the sections and the news sitemap. */
     public void sitemapIndex(Context ctx) {
         cache.send(ctx, cache.get("/sitemap.xml", () -> {
+            Shows.record(Shows.LIST_ALL);
             long total = articles.listLatest(1, 0).total();
             StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
             x.append(loc("sitemap", settings.baseUrl() + "/sitemap-pages.xml"));
@@ -244,6 +252,7 @@ public final class FeedRoutes {
 
     public void sitemapPages(Context ctx) {
         cache.send(ctx, cache.get("/sitemap-pages.xml", () -> {
+            Shows.record(Shows.PAGES, Shows.NAV);
             StringBuilder x = urlset(false);
             x.append(loc("url", settings.baseUrl() + "/"));
             for (Section s : sections.listAll()) x.append(loc("url", settings.baseUrl() + s.path()));
@@ -257,6 +266,7 @@ public final class FeedRoutes {
         if (!raw.matches("[0-9]{1,6}")) throw new NotFound("bad sitemap page " + raw, "error.page-not-found");
         int page = Integer.parseInt(raw);
         cache.send(ctx, cache.get(ctx.path(), () -> {
+            Shows.record(Shows.LIST_ALL);
             List<ArticleStore.Located> items = articles.listLocated(SITEMAP_PAGE, (page - 1) * SITEMAP_PAGE);
             if (items.isEmpty() && page > 1) throw new NotFound("sitemap page " + page + " is past the end", "error.page-not-found");
             StringBuilder x = urlset(false);
@@ -271,6 +281,7 @@ public final class FeedRoutes {
     /** Google News sitemap: articles of the last 48 hours, at most 1,000. */
     public void sitemapNews(Context ctx) {
         cache.send(ctx, cache.get("/sitemap-news.xml", () -> {
+            Shows.record(Shows.LIST_ALL);
             StringBuilder x = urlset(true);
             for (ArticleStore.Located a : articles.listLocatedSince(clock.instant().minus(Duration.ofHours(48)), 1_000)) {
                 x.append("<url><loc>").append(escape(settings.baseUrl() + a.path())).append("</loc><news:news><news:publication><news:name>")

@@ -52,6 +52,7 @@ public final class HomeRoutes {
 
     public void home(Context ctx) {
         cache.send(ctx, cache.get("/", () -> {
+            org.nashir.web.Shows.record(org.nashir.web.Shows.LIST_ALL, org.nashir.web.Shows.pins(0));
             List<HomePage.Block> blocks = new ArrayList<>();
             for (Section s : sections.listAll()) {
                 var items = articles.listInSection(s.id(), 4, 0).items();

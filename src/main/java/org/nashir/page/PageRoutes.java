@@ -55,6 +55,7 @@ public final class PageRoutes {
         String slug = ctx.pathParam("slug");
         cache.send(ctx, cache.get(ctx.path(), () -> {
             PageStore.Page page = pages.findPublished(parent, slug).orElseThrow(() -> new NotFound("no page " + ctx.path(), "error.page-not-found"));
+            org.nashir.web.Shows.record(org.nashir.web.Shows.page(page.id()));
             String description = org.jsoup.Jsoup.parse(page.body()).text();
             if (description.length() > 160) description = description.substring(0, 159) + "…";
             return templates.render("page.jte", new PublicPage(site.frame(page.title(), description, page.path()), page,

@@ -36,7 +36,7 @@ public final class PageCache {
      * A rendered page in its three forms (brotli null where it cannot be made), the tag its ETags share, and when
      * it was rendered.
      */
-    public record Page(byte[] body, byte[] gzip, byte[] brotli, String tag, Instant renderedAt) {
+    public record Page(byte[] body, byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows) {
         /** The entity tag of one form of the page. */
         public String etag(Encoding e) {
             return "\"" + tag + e.tagSuffix + "\"";
@@ -66,10 +66,13 @@ public final class PageCache {
     /** How long a page that is no longer fresh is kept, to serve while it is rendered again or when rendering fails. */
     static final Duration STALE_FOR = Duration.ofHours(1);
 
-    /** A kept page and until when (System.nanoTime) it is fresh; an invalidated page is fresh until 0. */
-    private record Entry(Page page, long freshUntil) {
+    /**
+     * A kept page, until when (System.nanoTime) it is fresh (an invalidated page: 0), and what it shows
+     * ({@link Shows}).
+     */
+    private record Entry(Page page, long freshUntil, java.util.Set<String> shows) {
         Entry stale() {
-            return new Entry(page, 0);
+            return new Entry(page, 0, shows);
         }
     }
 
@@ -78,6 +81,7 @@ public final class PageCache {
     private final Cache<String, Entry> pages;
     private final ConcurrentHashMap<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor refresher;
+    private final java.util.concurrent.atomic.LongAdder renders = new java.util.concurrent.atomic.LongAdder();
     /** Counts invalidations, so a render that overlapped one is not taken for fresh. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final int seconds;
@@ -103,7 +107,10 @@ public final class PageCache {
      * is down, the previous version is served (stale-if-error) and {@link #problem()} says so.
      */
     public Page get(String key, Supplier<byte[]> render) {
-        if (seconds == 0) return page(render.get());
+        if (seconds == 0) {
+            renders.increment();
+            return page(Shows.collect(render, Shows.newSet()), java.util.Set.of());
+        }
         Entry kept = pages.getIfPresent(key);
         if (kept != null && System.nanoTime() < kept.freshUntil()) return kept.page();
         CompletableFuture<Page> mine = new CompletableFuture<>();
@@ -134,11 +141,13 @@ public final class PageCache {
     /** Renders {@code key} for everyone waiting on {@code mine}; the previous version answers if the render fails. */
     private Page render(String key, Supplier<byte[]> render, CompletableFuture<Page> mine, Entry kept) {
         long before = generation.get();
+        renders.increment();
         try {
-            Page page = page(render.get());
+            java.util.Set<String> shows = Shows.newSet();
+            Page page = page(Shows.collect(render, shows), shows);
             // A change that came while rendering may not be in this version: kept, but not fresh.
             long freshUntil = generation.get() == before ? System.nanoTime() + Duration.ofSeconds(seconds).toNanos() : 0;
-            pages.put(key, new Entry(page, freshUntil));
+            pages.put(key, new Entry(page, freshUntil, shows));
             mine.complete(page);
             return page;
         } catch (RuntimeException e) {
@@ -172,6 +181,11 @@ public final class PageCache {
             || e instanceof ApiError || e instanceof TooManyRequests;
     }
 
+    /** How many renders this cache has run (for metrics, and for tests of what a change re-renders). */
+    public long renders() {
+        return renders.sum();
+    }
+
     /**
      * What is wrong, for {@code /health}: previous versions were served in the last minute because rendering
      * failed; null when all is well.
@@ -192,6 +206,21 @@ public final class PageCache {
     }
 
     /**
+     * Marks out of date the pages that show something {@code changed} matches (and any page that recorded nothing,
+     * which cannot say it is unaffected); the others stay fresh. Returns how many were marked.
+     */
+    public int invalidate(java.util.function.Predicate<String> changed) {
+        generation.incrementAndGet();
+        int[] marked = {0};
+        pages.asMap().replaceAll((k, e) -> {
+            if (e.freshUntil() == 0 || !(e.shows().isEmpty() || e.shows().stream().anyMatch(changed))) return e;
+            marked[0]++;
+            return e.stale();
+        });
+        return marked[0];
+    }
+
+    /**
      * Sends the form of the page the request accepts (brotli, gzip or plain, with its own ETag), or 304 when the
      * browser or CDN already holds this version in any form.
      */
@@ -205,6 +234,11 @@ public final class PageCache {
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(page.renderedAt().atOffset(ZoneOffset.UTC)));
         ctx.header("Cache-Control", "public, max-age=0, s-maxage=" + seconds + ", stale-while-revalidate=60");
         ctx.header("Vary", "Accept-Encoding");
+        // What the page shows, for a CDN that purges by key (Fastly's Surrogate-Key, Cloudflare's Cache-Tag).
+        if (!page.shows().isEmpty()) {
+            String keys = String.join(" ", new java.util.TreeSet<>(page.shows()));
+            if (keys.length() <= 8000) ctx.header("Surrogate-Key", keys).header("Cache-Tag", keys.replace(' ', ','));
+        }
         // Any form's tag names this version (a proxy may also have weakened it to W/"…").
         String ifNoneMatch = ctx.header("If-None-Match");
         if (ifNoneMatch != null && (ifNoneMatch.contains(page.tag()) || ifNoneMatch.strip().equals("*"))) {
@@ -216,10 +250,11 @@ public final class PageCache {
         ctx.contentType(contentType).result(page.bytes(encoding));
     }
 
-    private static Page page(byte[] body) {
+    private static Page page(byte[] body, java.util.Set<String> shows) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new Page(body, Encoding.gzip(body), Encoding.brotli(body), HexFormat.of().formatHex(digest, 0, 12), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            return new Page(body, Encoding.gzip(body), Encoding.brotli(body), HexFormat.of().formatHex(digest, 0, 12), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                java.util.Set.copyOf(shows));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

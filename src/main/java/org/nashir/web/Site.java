@@ -57,6 +57,7 @@ public final class Site {
     }
 
     public Frame frame(String title, String description, String canonicalPath) {
+        Shows.record(Shows.NAV, Shows.TICKER);
         return new Frame(settings.siteName(), title, description == null ? settings.siteDescription() : description,
             settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), navigation.get(), ticker.get(), menus.apply("header"), menus.apply("footer"), canonicalPath, fmt, messages, css, assetVersion);
     }
