@@ -32,6 +32,7 @@ import org.nashir.storage.Database;
 import org.nashir.storage.Periodic;
 import org.nashir.views.ViewCounter;
 import org.nashir.views.ViewStore;
+import org.nashir.web.Metrics;
 import org.nashir.web.PageCache;
 import org.nashir.web.Site;
 import org.nashir.web.Templates;
@@ -48,6 +49,8 @@ public final class Nashir implements AutoCloseable {
     public final Settings settings;
     public final Clock clock;
     public final Database db;
+    /** Requests, the page cache, the database pool and the JVM, for /metrics. */
+    public final Metrics metrics;
     public final ChangeFeed changes;
     public final SectionStore sections;
     public final ArticleStore articles;
@@ -108,6 +111,9 @@ public final class Nashir implements AutoCloseable {
         this.scheduled = new ScheduledChanges(editing, pins, ticker);
         // Each change drops the cached pages that show what changed (PageInvalidation says which).
         changes.subscribe(new PageInvalidation(pages, articles)::apply);
+        this.metrics = new Metrics(settings.metricsToken(), settings.behindProxy(), settings.accessLog(), settings.slowRequestMillis());
+        metrics.bind(pages);
+        db.bindTo(metrics.registry());
     }
 
     /** Starts the web server, the change-feed tailer, the view flusher and the scheduler; returns the bound port. */
@@ -118,7 +124,7 @@ public final class Nashir implements AutoCloseable {
         Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, menus::tree, Embeds.FRAME_HOSTS, clock);
         Templates templates = new Templates();
         routes = RouteTable.of(this, searching, site, templates);
-        server = WebServer.create(site, templates, routes.routes(), routes.unmatched());
+        server = WebServer.create(site, templates, routes.routes(), routes.unmatched(), metrics);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));

@@ -139,6 +139,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/views/{id}/pixel.gif", ANYONE, views::pixel),
             get("/favicon.ico", ANYONE, site::favicon),
             get("/health", ANYONE, health::handle),
+            get("/metrics", ANYONE, n.metrics::handle),
 
             // Feeds and sitemaps
             get("/robots.txt", ANYONE, feeds::robots),

@@ -44,7 +44,10 @@ public record Settings(
     java.util.Map<String, String> commentOutcomes,
     int commentTrustAfter,
     boolean feedFullContent,
-    boolean embedTitles
+    boolean embedTitles,
+    String metricsToken,
+    String accessLog,
+    int slowRequestMillis
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -69,6 +72,9 @@ public record Settings(
         new String[] {"NASHIR_COMMENT_TRUST_AFTER", "0", "show comments at once from an email with this many approved comments and none marked spam (0: always moderate)"},
         new String[] {"NASHIR_FEED_CONTENT", "summary", "what feeds carry of each article: summary, or full (the whole body as HTML)"},
         new String[] {"NASHIR_EMBED_TITLES", "true", "look up an embedded post's title when an article is saved (oEmbed, public addresses only); false for a site without internet access"},
+        new String[] {"NASHIR_METRICS_TOKEN", "", "when set, /metrics answers only requests with Authorization: Bearer <this token>; when empty, only requests from this machine (loopback)"},
+        new String[] {"NASHIR_ACCESS_LOG", "off", "one line per request in the log: off, text, or json"},
+        new String[] {"NASHIR_SLOW_REQUEST_MS", "1000", "requests slower than this are logged as slow (with their route and time); 0 turns it off"},
         new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
 
     /**
@@ -171,6 +177,11 @@ public record Settings(
         if (!feedContent.equals("summary") && !feedContent.equals("full")) {
             errors.add("NASHIR_FEED_CONTENT: القيم المقبولة summary أو full (القيمة: " + feedContent + ")");
         }
+        String accessLog = v.getOrDefault("NASHIR_ACCESS_LOG", "off").strip();
+        if (!List.of("off", "text", "json").contains(accessLog)) {
+            errors.add("NASHIR_ACCESS_LOG: القيم المقبولة off أو text أو json (القيمة: " + accessLog + ")");
+        }
+        int slow = intSetting(v, "NASHIR_SLOW_REQUEST_MS", 1000, 0, 3_600_000, errors);
         if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
         return new Settings(port, data, dbUrl, v.getOrDefault("NASHIR_DB_USER", ""), v.getOrDefault("NASHIR_DB_PASSWORD", ""),
             locale, zone, digits.equals("arabic"), hijri,
@@ -178,7 +189,8 @@ public record Settings(
             v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
             baseUrl, cache, flush, mediaMax, searches, proxy,
             java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
-            java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles);
+            java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles,
+            v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

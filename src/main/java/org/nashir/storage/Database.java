@@ -77,6 +77,17 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The connection pool's state as gauges: connections in use, idle, all, and requests waiting for one. */
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("nashir.db.connections", pool, p -> p.getHikariPoolMXBean() == null ? 0 : p.getHikariPoolMXBean().getActiveConnections())
+            .tag("state", "active").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("nashir.db.connections", pool, p -> p.getHikariPoolMXBean() == null ? 0 : p.getHikariPoolMXBean().getIdleConnections())
+            .tag("state", "idle").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("nashir.db.connections", pool, p -> p.getHikariPoolMXBean() == null ? 0 : p.getHikariPoolMXBean().getThreadsAwaitingConnection())
+            .tag("state", "waiting").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("nashir.db.connections.max", pool, p -> p.getMaximumPoolSize()).register(registry);
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -82,6 +82,12 @@ public final class PageCache {
     private final ConcurrentHashMap<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor refresher;
     private final java.util.concurrent.atomic.LongAdder renders = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder fresh = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder stale = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder missed = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder coalesced = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder renderNanos = new java.util.concurrent.atomic.LongAdder();
     /** Counts invalidations, so a render that overlapped one is not taken for fresh. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final int seconds;
@@ -112,14 +118,22 @@ public final class PageCache {
             return page(Shows.collect(render, Shows.newSet()), java.util.Set.of());
         }
         Entry kept = pages.getIfPresent(key);
-        if (kept != null && System.nanoTime() < kept.freshUntil()) return kept.page();
+        if (kept != null && System.nanoTime() < kept.freshUntil()) {
+            fresh.increment();
+            return kept.page();
+        }
         CompletableFuture<Page> mine = new CompletableFuture<>();
         CompletableFuture<Page> running = rendering.putIfAbsent(key, mine);
         if (running != null) {
-            if (kept != null) return kept.page();
+            if (kept != null) {
+                stale.increment();
+                return kept.page();
+            }
+            coalesced.increment();
             return await(running);
         }
         if (kept != null && kept.freshUntil() != 0) {
+            stale.increment();
             // Expired, not invalidated: nothing says it is wrong, so nobody waits for its replacement.
             try {
                 refresher.execute(() -> {
@@ -135,6 +149,7 @@ public final class PageCache {
             }
             return kept.page();
         }
+        missed.increment();
         return render(key, render, mine, kept);
     }
 
@@ -142,9 +157,11 @@ public final class PageCache {
     private Page render(String key, Supplier<byte[]> render, CompletableFuture<Page> mine, Entry kept) {
         long before = generation.get();
         renders.increment();
+        long started = System.nanoTime();
         try {
             java.util.Set<String> shows = Shows.newSet();
             Page page = page(Shows.collect(render, shows), shows);
+            renderNanos.add(System.nanoTime() - started);
             // A change that came while rendering may not be in this version: kept, but not fresh.
             long freshUntil = generation.get() == before ? System.nanoTime() + Duration.ofSeconds(seconds).toNanos() : 0;
             pages.put(key, new Entry(page, freshUntil, shows));
@@ -156,6 +173,7 @@ public final class PageCache {
                 mine.completeExceptionally(e);
                 throw e;
             }
+            failures.increment();
             lastFailure = e.toString();
             lastFailureAt = Instant.now();
             log.warn("serving the previous version of {}: rendering it failed: {}", key, e.toString());
@@ -179,6 +197,14 @@ public final class PageCache {
     private static boolean answers(RuntimeException e) {
         return e instanceof NotFound || e instanceof Redirect || e instanceof Forbidden || e instanceof Conflict
             || e instanceof ApiError || e instanceof TooManyRequests;
+    }
+
+    /** What the cache has done since it started, for {@code /metrics}. */
+    public record Counts(long fresh, long stale, long missed, long coalesced, long failures, long renderNanos, long bytes, long pages) {}
+
+    public Counts counts() {
+        return new Counts(fresh.sum(), stale.sum(), missed.sum(), coalesced.sum(), failures.sum(), renderNanos.sum(),
+            pages.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L), pages.estimatedSize());
     }
 
     /** How many renders this cache has run (for metrics, and for tests of what a change re-renders). */

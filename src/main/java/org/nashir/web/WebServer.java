@@ -29,7 +29,7 @@ public final class WebServer {
      * The server for {@code routes}, in their order. {@code unmatched} is offered every address no route answered
      * (old addresses of an imported site) before the 404 page; it returns true when it answered.
      */
-    public static Javalin create(Site site, Templates templates, List<Route> routes, Predicate<Context> unmatched) {
+    public static Javalin create(Site site, Templates templates, List<Route> routes, Predicate<Context> unmatched, Metrics metrics) {
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -57,6 +57,8 @@ public final class WebServer {
             config.jetty.multipartConfig.maxTotalRequestSize(40, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.startup.showJavalinBanner = false;
+            // Every request, static files and errors included: its timer, the access log, the slow-request log.
+            config.requestLogger.http(metrics::request);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -128,8 +130,12 @@ public final class WebServer {
 
     /** The route's handler behind its access check. */
     private static Handler guarded(Route r) {
-        if (r.access() == Access.ANYONE) return r.handler();
+        if (r.access() == Access.ANYONE) return ctx -> {
+            ctx.attribute(Metrics.ROUTE, r.path());
+            r.handler().handle(ctx);
+        };
         return ctx -> {
+            ctx.attribute(Metrics.ROUTE, r.path());
             if (r.access().check(ctx)) r.handler().handle(ctx);
         };
     }
