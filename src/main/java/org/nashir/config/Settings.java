@@ -47,7 +47,8 @@ public record Settings(
     boolean embedTitles,
     String metricsToken,
     String accessLog,
-    int slowRequestMillis
+    int slowRequestMillis,
+    int httpThreads
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -75,6 +76,7 @@ public record Settings(
         new String[] {"NASHIR_METRICS_TOKEN", "", "when set, /metrics answers only requests with Authorization: Bearer <this token>; when empty, only requests from this machine (loopback)"},
         new String[] {"NASHIR_ACCESS_LOG", "off", "one line per request in the log: off, text, or json"},
         new String[] {"NASHIR_SLOW_REQUEST_MS", "1000", "requests slower than this are logged as slow (with their route and time); 0 turns it off"},
+        new String[] {"NASHIR_HTTP_THREADS", "64", "the web server's threads at most (each costs memory; on a 2-core server more only wait)"},
         new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
 
     /**
@@ -182,6 +184,7 @@ public record Settings(
             errors.add("NASHIR_ACCESS_LOG: القيم المقبولة off أو text أو json (القيمة: " + accessLog + ")");
         }
         int slow = intSetting(v, "NASHIR_SLOW_REQUEST_MS", 1000, 0, 3_600_000, errors);
+        int httpThreads = intSetting(v, "NASHIR_HTTP_THREADS", 64, 16, 2_000, errors);
         if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
         return new Settings(port, data, dbUrl, v.getOrDefault("NASHIR_DB_USER", ""), v.getOrDefault("NASHIR_DB_PASSWORD", ""),
             locale, zone, digits.equals("arabic"), hijri,
@@ -190,7 +193,7 @@ public record Settings(
             baseUrl, cache, flush, mediaMax, searches, proxy,
             java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
             java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles,
-            v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow);
+            v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

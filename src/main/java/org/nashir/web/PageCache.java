@@ -60,8 +60,8 @@ public final class PageCache {
         }
     }
 
-    /** What the cache may hold, all forms of all pages together. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** What the cache may hold, all forms of all pages together: 64 MB, or a quarter of the heap if that is less. */
+    static final long MAX_BYTES = Math.min(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
 
     /** How long a page that is no longer fresh is kept, to serve while it is rendered again or when rendering fails. */
     static final Duration STALE_FOR = Duration.ofHours(1);

@@ -57,6 +57,11 @@ public final class WebServer {
             config.jetty.multipartConfig.maxTotalRequestSize(40, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.startup.showJavalinBanner = false;
+            // A bounded pool: each thread costs memory, and beyond a few dozen on a small server they only queue for
+            // the CPU and the database.
+            var threads = new org.eclipse.jetty.util.thread.QueuedThreadPool(site.settings().httpThreads(), Math.min(8, site.settings().httpThreads()), 60_000);
+            threads.setName("nashir-http");
+            config.jetty.threadPool = threads;
             // Every request, static files and errors included: its timer, the access log, the slow-request log.
             config.requestLogger.http(metrics::request);
             config.staticFiles.add(files -> {
