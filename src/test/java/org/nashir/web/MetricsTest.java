@@ -32,7 +32,7 @@ class MetricsTest {
                 .contains("nashir_page_render_seconds_count")
                 .contains("nashir_page_cache_bytes")
                 .contains("nashir_db_connections{state=\"active\"}")
-                .contains("jvm_memory_used_bytes").contains("jvm_gc_pause_seconds").contains("process_files_open_files");
+                .contains("jvm_memory_used_bytes").contains("jvm_gc_max_data_size_bytes").contains("process_files_open_files");
         }
     }
 
