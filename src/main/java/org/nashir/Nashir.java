@@ -32,6 +32,7 @@ import org.nashir.storage.Database;
 import org.nashir.storage.Periodic;
 import org.nashir.views.ViewCounter;
 import org.nashir.views.ViewStore;
+import org.nashir.web.Admission;
 import org.nashir.web.Metrics;
 import org.nashir.web.PageCache;
 import org.nashir.web.Site;
@@ -51,6 +52,8 @@ public final class Nashir implements AutoCloseable {
     public final Database db;
     /** Requests, the page cache, the database pool and the JVM, for /metrics. */
     public final Metrics metrics;
+    /** Which requests get the server when it is saturated. */
+    public final Admission admission;
     public final ChangeFeed changes;
     public final SectionStore sections;
     public final ArticleStore articles;
@@ -113,6 +116,7 @@ public final class Nashir implements AutoCloseable {
         changes.subscribe(new PageInvalidation(pages, articles)::apply);
         this.metrics = new Metrics(settings.metricsToken(), settings.behindProxy(), settings.accessLog(), settings.slowRequestMillis());
         metrics.bind(pages);
+        this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads());
         db.bindTo(metrics.registry());
     }
 
@@ -124,7 +128,7 @@ public final class Nashir implements AutoCloseable {
         Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, menus::tree, Embeds.FRAME_HOSTS, clock);
         Templates templates = new Templates();
         routes = RouteTable.of(this, searching, site, templates);
-        server = WebServer.create(site, templates, routes.routes(), routes.unmatched(), metrics);
+        server = WebServer.create(site, templates, routes.routes(), routes.unmatched(), metrics, admission);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));

@@ -9,13 +9,25 @@ import java.util.Set;
  * filters that run ahead of every route under their path (the back-office door). The server registers the list
  * it is given and knows no feature; tests walk the same list.
  */
-public record Route(String method, String path, Access access, Handler handler) {
+public record Route(String method, String path, Access access, Handler handler, boolean sheddable) {
     public static final String BEFORE = "BEFORE";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", BEFORE);
 
     public Route {
         if (!METHODS.contains(method)) throw new IllegalArgumentException("route " + path + ": unknown method " + method);
         if (!path.startsWith("/")) throw new IllegalArgumentException("route path must start with /: " + path);
+    }
+
+    public Route(String method, String path, Access access, Handler handler) {
+        this(method, path, access, handler, false);
+    }
+
+    /**
+     * This route with anonymous work no cache answers (a search, a comment post): under overload it is turned away
+     * first ({@link Admission}).
+     */
+    public Route shedFirst() {
+        return new Route(method, path, access, handler, true);
     }
 
     public static Route get(String path, Access access, Handler handler) {

@@ -29,7 +29,7 @@ public final class WebServer {
      * The server for {@code routes}, in their order. {@code unmatched} is offered every address no route answered
      * (old addresses of an imported site) before the 404 page; it returns true when it answered.
      */
-    public static Javalin create(Site site, Templates templates, List<Route> routes, Predicate<Context> unmatched, Metrics metrics) {
+    public static Javalin create(Site site, Templates templates, List<Route> routes, Predicate<Context> unmatched, Metrics metrics, Admission admission) {
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -90,7 +90,7 @@ public final class WebServer {
 
             for (Route r : routes) {
                 if (r.method().equals(Route.BEFORE)) config.routes.before(r.path(), r.handler());
-                else config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), guarded(r));
+                else config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), admitted(r, guarded(r), admission, site, templates));
             }
 
             config.routes.exception(Forbidden.class, (e, ctx) -> {
@@ -131,6 +131,32 @@ public final class WebServer {
             });
             config.routes.error(405, ctx -> errorPage(ctx, site, templates, 405, "error.405.heading", site.messages().get("error.405.message")));
         });
+    }
+
+    /**
+     * The handler behind the admission rule: the back office and the API's writers (routes with an access rule)
+     * always get in; public requests take a place ({@link Admission}) and get 503 with {@code Retry-After} when the
+     * server has none for them.
+     */
+    private static Handler admitted(Route r, Handler handler, Admission admission, Site site, Templates templates) {
+        if (r.access() != Access.ANYONE || r.path().startsWith("/admin")) return handler;
+        return ctx -> {
+            if (!admission.enter(r.sheddable())) {
+                ctx.header("Retry-After", Integer.toString(Admission.RETRY_AFTER)).status(HttpStatus.SERVICE_UNAVAILABLE);
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.header("Cache-Control", "no-store").json(java.util.Map.of("error", java.util.Map.of("code", "overloaded",
+                        "message", site.messages().get("error.503.message"), "message_en", "The server is busy; try again in a few seconds.")));
+                } else {
+                    errorPage(ctx, site, templates, 503, "error.503.heading", site.messages().get("error.503.message"));
+                }
+                return;
+            }
+            try {
+                handler.handle(ctx);
+            } finally {
+                admission.leave(r.sheddable());
+            }
+        };
     }
 
     /** The route's handler behind its access check. */
