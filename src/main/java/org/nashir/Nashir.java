@@ -35,6 +35,7 @@ import org.nashir.views.ViewStore;
 import org.nashir.web.Admission;
 import org.nashir.web.Metrics;
 import org.nashir.web.PageCache;
+import org.nashir.web.Purge;
 import org.nashir.web.Site;
 import org.nashir.web.Templates;
 import org.nashir.web.WebServer;
@@ -113,7 +114,7 @@ public final class Nashir implements AutoCloseable {
         this.menus = new MenuStore(db.jdbi(), changes);
         this.scheduled = new ScheduledChanges(editing, pins, ticker);
         // Each change drops the cached pages that show what changed (PageInvalidation says which).
-        changes.subscribe(new PageInvalidation(pages, articles)::apply);
+        changes.subscribe(new PageInvalidation(pages, articles, new Purge(settings.purgeUrl(), settings.purgeToken()))::apply);
         this.metrics = new Metrics(settings.metricsToken(), settings.behindProxy(), settings.accessLog(), settings.slowRequestMillis());
         metrics.bind(pages);
         this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads());

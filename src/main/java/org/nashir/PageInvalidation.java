@@ -4,6 +4,7 @@ import org.nashir.article.Article;
 import org.nashir.article.ArticleStore;
 import org.nashir.storage.ChangeFeed;
 import org.nashir.web.PageCache;
+import org.nashir.web.Purge;
 import org.nashir.web.Shows;
 
 import java.util.HashSet;
@@ -26,31 +27,65 @@ import java.util.Set;
 final class PageInvalidation {
     private final PageCache pages;
     private final ArticleStore articles;
+    private final Purge cdn;
 
-    PageInvalidation(PageCache pages, ArticleStore articles) {
+    PageInvalidation(PageCache pages, ArticleStore articles, Purge cdn) {
         this.pages = pages;
         this.articles = articles;
+        this.cdn = cdn;
     }
 
+    /** Marks the pages out of date here, and tells the CDN in front (if any) which keys to purge. */
     void apply(ChangeFeed.Change change) {
         long id = change.entityId();
+        Set<String> keys = keys(change, id);
+        if (keys == null) {
+            pages.invalidateAll();
+            cdn.all();
+            return;
+        }
+        Set<String> matched = new HashSet<>(pages.invalidate(tag -> keys.contains(tag) || keys.contains(prefixOf(tag))));
+        // The CDN may hold pages this node does not: the change's own keys go too (not the prefixes themselves).
+        keys.stream().filter(k -> !k.endsWith("*")).forEach(matched::add);
+        cdn.keys(matched);
+    }
+
+    /** "list:section:3" belongs to "list:*"; "page:4" to "page:*". */
+    private static String prefixOf(String tag) {
+        int colon = tag.indexOf(':');
+        return colon < 0 ? tag : tag.substring(0, colon + 1) + "*";
+    }
+
+    /** The tags (or prefixes, ending in *) of the pages a change makes out of date; null for everything. */
+    private Set<String> keys(ChangeFeed.Change change, long id) {
+        Set<String> keys = new HashSet<>();
         switch (change.kind()) {
-            case ARTICLE_PUBLISHED, ARTICLE_SCHEDULED, ARTICLE_DRAFT, ARTICLE_REVIEW, ARTICLE_ARCHIVED, ARTICLE_DELETED, ARTICLE_IMPORTED ->
-                pages.invalidate(tag -> tag.equals(Shows.article(id)) || tag.startsWith(Shows.LIST) || tag.equals(Shows.CORRECTIONS));
+            case ARTICLE_PUBLISHED, ARTICLE_SCHEDULED, ARTICLE_DRAFT, ARTICLE_REVIEW, ARTICLE_ARCHIVED, ARTICLE_DELETED, ARTICLE_IMPORTED -> {
+                keys.add(Shows.article(id));
+                keys.add(Shows.LIST + "*");
+                keys.add(Shows.LIST_ALL);
+                keys.add(Shows.CORRECTIONS);
+            }
             case ARTICLE_UPDATED, ARTICLE_CORRECTED -> {
-                Set<String> shown = listsOf(id);
-                shown.add(Shows.article(id));
-                if (change.kind() == org.nashir.storage.ChangeKind.ARTICLE_CORRECTED) shown.add(Shows.CORRECTIONS);
-                pages.invalidate(shown::contains);
+                keys.addAll(listsOf(id));
+                keys.add(Shows.article(id));
+                if (change.kind() == org.nashir.storage.ChangeKind.ARTICLE_CORRECTED) keys.add(Shows.CORRECTIONS);
             }
             case COMMENT_APPROVED, COMMENT_PENDING, COMMENT_SPAM, COMMENT_DELETED, COMMENT_EDITED, COMMENTS_CLOSED, COMMENTS_OPENED ->
-                pages.invalidate(Shows.article(id)::equals);
-            case DESK_PINS -> pages.invalidate(Shows.pins(id)::equals);
-            case DESK_TICKER -> pages.invalidate(Shows.TICKER::equals);
-            case MENU_CHANGED -> pages.invalidate(Shows.NAV::equals);
-            case PAGE_SAVED -> pages.invalidate(tag -> tag.startsWith("page:") || tag.equals(Shows.PAGES));
-            default -> pages.invalidateAll();
+                keys.add(Shows.article(id));
+            case DESK_PINS -> keys.add(Shows.pins(id));
+            case DESK_TICKER -> keys.add(Shows.TICKER);
+            case MENU_CHANGED -> keys.add(Shows.NAV);
+            case PAGE_SAVED -> {
+                keys.add("page:*");
+                keys.add(Shows.page(id));
+                keys.add(Shows.PAGES);
+            }
+            default -> {
+                return null;
+            }
         }
+        return keys;
     }
 
     /** The lists the article belongs to now: its section's, its tags', its bylines'. */

@@ -9,6 +9,7 @@ import org.nashir.storage.ChangeFeed;
 import org.nashir.storage.ChangeKind;
 import org.nashir.testing.TestSite;
 import org.nashir.web.PageCache;
+import org.nashir.web.Purge;
 import org.nashir.web.Shows;
 
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class PageInvalidationKindsTest {
         String tag = shownBy(kind, article);
         render(cache, "/shows-it", tag, "before");
         render(cache, "/shows-another-article", Shows.article(article + 1000), "before");
-        new PageInvalidation(cache, site.nashir.articles).apply(new ChangeFeed.Change(1, kind, article));
+        new PageInvalidation(cache, site.nashir.articles, new Purge("", "")).apply(new ChangeFeed.Change(1, kind, article));
         assertThat(render(cache, "/shows-it", tag, "after")).isEqualTo("after");
         boolean everything = switch (kind.entity()) {
             case SECTION, TAG, AUTHOR, UNKNOWN -> true;

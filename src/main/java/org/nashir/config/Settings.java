@@ -50,7 +50,9 @@ public record Settings(
     int slowRequestMillis,
     int httpThreads,
     int shedConcurrency,
-    int backOfficeThreads
+    int backOfficeThreads,
+    String purgeUrl,
+    String purgeToken
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -81,6 +83,8 @@ public record Settings(
         new String[] {"NASHIR_HTTP_THREADS", "64", "the web server's threads at most (each costs memory; on a 2-core server more only wait)"},
         new String[] {"NASHIR_SHED_CONCURRENCY", "8", "anonymous requests no cache answers (searches, comment posts, archive pages) served at once; more get 503 with Retry-After"},
         new String[] {"NASHIR_BACK_OFFICE_THREADS", "8", "threads of the web server the public site may not take, kept for the back office and API writes"},
+        new String[] {"NASHIR_PURGE_URL", "", "a CDN's purge hook: after each change, POST {\"keys\":[…]} (the pages' Surrogate-Key values) or {\"all\":true} there; empty: no purges"},
+        new String[] {"NASHIR_PURGE_TOKEN", "", "sent as Authorization: Bearer … with each purge"},
         new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
 
     /**
@@ -192,6 +196,8 @@ public record Settings(
         int shed = intSetting(v, "NASHIR_SHED_CONCURRENCY", 8, 1, 1_000, errors);
         int reserved = intSetting(v, "NASHIR_BACK_OFFICE_THREADS", 8, 1, 1_000, errors);
         if (reserved >= httpThreads) errors.add("NASHIR_BACK_OFFICE_THREADS: يجب أن يكون أقل من NASHIR_HTTP_THREADS (" + httpThreads + ")");
+        String purgeUrl = v.getOrDefault("NASHIR_PURGE_URL", "").strip();
+        if (!purgeUrl.isEmpty() && !purgeUrl.matches("https?://\\S+")) errors.add("NASHIR_PURGE_URL: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + purgeUrl + ")");
         if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
         return new Settings(port, data, dbUrl, v.getOrDefault("NASHIR_DB_USER", ""), v.getOrDefault("NASHIR_DB_PASSWORD", ""),
             locale, zone, digits.equals("arabic"), hijri,
@@ -200,7 +206,8 @@ public record Settings(
             baseUrl, cache, flush, mediaMax, searches, proxy,
             java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
             java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles,
-            v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads, shed, reserved);
+            v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads, shed, reserved,
+            purgeUrl, v.getOrDefault("NASHIR_PURGE_TOKEN", ""));
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

@@ -233,17 +233,18 @@ public final class PageCache {
 
     /**
      * Marks out of date the pages that show something {@code changed} matches (and any page that recorded nothing,
-     * which cannot say it is unaffected); the others stay fresh. Returns how many were marked.
+     * which cannot say it is unaffected); the others stay fresh. Returns the tags of kept pages that matched, the
+     * keys a CDN holding the same pages needs to purge.
      */
-    public int invalidate(java.util.function.Predicate<String> changed) {
+    public java.util.Set<String> invalidate(java.util.function.Predicate<String> changed) {
         generation.incrementAndGet();
-        int[] marked = {0};
+        java.util.Set<String> matched = java.util.concurrent.ConcurrentHashMap.newKeySet();
         pages.asMap().replaceAll((k, e) -> {
+            e.shows().stream().filter(changed).forEach(matched::add);
             if (e.freshUntil() == 0 || !(e.shows().isEmpty() || e.shows().stream().anyMatch(changed))) return e;
-            marked[0]++;
             return e.stale();
         });
-        return marked[0];
+        return matched;
     }
 
     /**
