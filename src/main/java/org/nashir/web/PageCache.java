@@ -12,12 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -80,7 +76,6 @@ public final class PageCache {
 
     private final Cache<String, Entry> pages;
     private final ConcurrentHashMap<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
-    private final ThreadPoolExecutor refresher;
     private final java.util.concurrent.atomic.LongAdder renders = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder fresh = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder stale = new java.util.concurrent.atomic.LongAdder();
@@ -98,17 +93,13 @@ public final class PageCache {
         this.seconds = seconds;
         this.pages = Caffeine.newBuilder().maximumWeight(MAX_BYTES).weigher((String key, Entry e) -> e.page().weight())
             .expireAfterWrite(Duration.ofSeconds(Math.max(seconds, 1)).plus(STALE_FOR)).build();
-        // Refreshes of expired pages, off the readers' threads: two at a time, and when many expire at once the rest
-        // wait for a later reader (their readers keep the previous version meanwhile).
-        this.refresher = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
-            Thread.ofPlatform().name("page-refresh-", 0).daemon().factory());
     }
 
     /**
-     * The page at {@code key}. A fresh page is answered at once. A page that expired is answered at once too (the
-     * previous version) while one render replaces it in the background. A page that a change invalidated, or that
-     * was never rendered, is rendered by the first reader; readers who come while that render runs get the previous
-     * version when there is one, or wait for that same render. Renders run outside the cache's locks. When a render
+     * The page at {@code key}. A fresh page is answered at once. A page that expired or that a change invalidated is
+     * rendered by the first reader who asks for it, in that reader's request (renders read the request, so they never
+     * run after it ended); readers who come while that render runs get the previous version at once, and readers of
+     * a page never rendered wait for that same render. Renders run outside the cache's locks. When a render
      * fails for another reason than the page's own answer (not found, a redirect…), typically because the database
      * is down, the previous version is served (stale-if-error) and {@link #problem()} says so.
      */
@@ -131,23 +122,6 @@ public final class PageCache {
             }
             coalesced.increment();
             return await(running);
-        }
-        if (kept != null && kept.freshUntil() != 0) {
-            stale.increment();
-            // Expired, not invalidated: nothing says it is wrong, so nobody waits for its replacement.
-            try {
-                refresher.execute(() -> {
-                    try {
-                        render(key, render, mine, kept);
-                    } catch (RuntimeException e) {
-                        // Its answer changed (a 404 now): render() dropped the page, the next reader gets the answer.
-                    }
-                });
-            } catch (RejectedExecutionException busy) {
-                rendering.remove(key, mine);
-                mine.complete(kept.page());
-            }
-            return kept.page();
         }
         missed.increment();
         return render(key, render, mine, kept);
