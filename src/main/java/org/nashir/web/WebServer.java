@@ -117,6 +117,18 @@ public final class WebServer {
             });
             config.routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.MOVED_PERMANENTLY));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (databaseUnavailable(e)) {
+                    // Not a bug to report with an id: the database is down or out of connections; say so and when to retry.
+                    log.warn("503 {} {}: the database is unavailable: {}", ctx.method(), ctx.path(), e.toString());
+                    ctx.header("Retry-After", "30").status(HttpStatus.SERVICE_UNAVAILABLE);
+                    if (ctx.path().startsWith("/api/")) {
+                        ctx.header("Cache-Control", "no-store").json(java.util.Map.of("error", java.util.Map.of("code", "database_unavailable",
+                            "message", site.messages().get("error.database.message"), "message_en", "The database is unavailable; nothing was saved. Try again shortly.")));
+                    } else {
+                        errorPage(ctx, site, templates, 503, "error.database.heading", site.messages().get("error.database.message"));
+                    }
+                    return;
+                }
                 String id = UUID.randomUUID().toString().substring(0, 8);
                 log.error("500 [{}] {} {}", id, ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
@@ -157,6 +169,20 @@ public final class WebServer {
                 admission.leave(r.sheddable());
             }
         };
+    }
+
+    /**
+     * Whether {@code e} comes from a database that cannot be reached: a connection that could not be had (the pool
+     * timed out, was closed) or was lost (SQL state class 08).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) return true;
+            if (t instanceof java.sql.SQLException s && (s.getSQLState() != null && s.getSQLState().startsWith("08")
+                || s.getMessage() != null && s.getMessage().contains("has been closed"))) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
     }
 
     /** The route's handler behind its access check. */

@@ -42,6 +42,14 @@ class HealthTest {
             var home = site.get("/");
             assertThat(home.statusCode()).isEqualTo(200);
             assertThat(home.body()).contains("خبر قبل العطل");
+            // What no cache holds gets a clear 503 in Arabic (nothing saved, come back), not the 500 page.
+            var uncached = site.get("/article/" + (site.nashir.pages.renders() + 1000));
+            assertThat(uncached.statusCode()).isEqualTo(503);
+            assertThat(uncached.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(uncached.body()).contains("تعذّر الوصول إلى قاعدة البيانات");
+            var api = site.get("/api/v1/articles/999999");
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.body()).contains("\"code\":\"database_unavailable\"");
             var health = site.get("/health");
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"status\":\"degraded\"").contains("\"database\"").contains("\"pages\"");
