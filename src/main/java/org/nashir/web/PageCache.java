@@ -154,6 +154,8 @@ public final class PageCache {
             mine.complete(kept.page());
             return kept.page();
         } finally {
+            // Whatever ended the render (an Error too), nobody may wait for it forever.
+            if (!mine.isDone()) mine.completeExceptionally(new IllegalStateException("the render of " + key + " ended without a page"));
             rendering.remove(key, mine);
         }
     }
