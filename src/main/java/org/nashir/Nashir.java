@@ -96,7 +96,8 @@ public final class Nashir implements AutoCloseable {
         this.imports = new ArticleImport(db.jdbi(), articles, sections, changes, clock);
         this.viewStore = new ViewStore(db.jdbi(), clock);
         this.views = new ViewCounter(viewStore, clock);
-        this.pages = new PageCache(settings.pageCacheSeconds());
+        this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads());
+        this.pages = new PageCache(settings.pageCacheSeconds(), admission);
         this.accounts = new AccountStore(db.jdbi(), clock);
         this.audit = new AuditLog(db.jdbi(), clock);
         this.comments = new CommentStore(db.jdbi(), changes, clock);
@@ -117,7 +118,6 @@ public final class Nashir implements AutoCloseable {
         changes.subscribe(new PageInvalidation(pages, articles, new Purge(settings.purgeUrl(), settings.purgeToken()))::apply);
         this.metrics = new Metrics(settings.metricsToken(), settings.behindProxy(), settings.accessLog(), settings.slowRequestMillis());
         metrics.bind(pages);
-        this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads());
         db.bindTo(metrics.registry());
     }
 

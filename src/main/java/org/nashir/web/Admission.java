@@ -4,11 +4,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Who gets the server when it is saturated. Anonymous work that no cache answers (searches, comment posts, archive
- * pages; routes marked {@link Route#sheddable()}) has a few places of its own and is turned away first, with 503 and
- * {@code Retry-After}; the rest of the public site has all the threads but a reserve that only the back office and
- * the API's writers use, so editors can publish in the middle of a spike. Nothing waits long for a place: a request
- * that finds none within a moment is answered at once rather than queued behind the spike.
+ * Who gets the server when it is saturated. Cached reads never wait here: they cost little and are what a spike
+ * is made of. Anonymous work that no cache answers is limited instead, in two pools: routes marked
+ * {@link Route#sheddable()} (searches, comment posts, archive pages), and renders of public pages that are not cached
+ * (a crawler walking old articles; {@link PageCache} asks before rendering, and serves the previous version instead
+ * when it has one). A request that finds no place within a moment gets 503 with {@code Retry-After}. Both pools
+ * together stay below the server's threads by a reserve that only the back office and the API's writers can use,
+ * so editors can publish in the middle of a spike.
  */
 public final class Admission {
     /** How long a request may wait for a place before it is told to come back. */
@@ -17,35 +19,53 @@ public final class Admission {
     public static final int RETRY_AFTER = 5;
 
     private final Semaphore sheddable;
-    private final Semaphore publicWork;
+    private final Semaphore renders;
 
     /**
-     * @param sheddable anonymous uncached requests at once
+     * @param sheddable anonymous requests of shed-first routes at once
      * @param threads the server's threads
-     * @param reserved threads the public site may not take (kept for the back office and API writes)
+     * @param reserved threads that public uncached work may not take (kept for the back office and API writes)
      */
     public Admission(int sheddable, int threads, int reserved) {
-        this.sheddable = new Semaphore(sheddable);
-        this.publicWork = new Semaphore(Math.max(1, threads - reserved));
+        int forPublicWork = Math.max(2, threads - reserved);
+        this.sheddable = new Semaphore(Math.min(sheddable, forPublicWork / 2));
+        this.renders = new Semaphore(Math.max(1, forPublicWork - Math.min(sheddable, forPublicWork / 2)));
     }
 
-    /** A place for a public request ({@code sheddable}: one no cache answers); false when there is none. */
-    boolean enter(boolean sheddable) {
+    /** No limits: for caches built without a server (tools, tests). */
+    static final Admission UNLIMITED = new Admission(Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 2, 0);
+
+    /** A place for a shed-first request; false when there is none. */
+    boolean enter() {
+        return acquire(sheddable);
+    }
+
+    void leave() {
+        sheddable.release();
+    }
+
+    /** A place to render a public page no cache holds; false when there is none. */
+    boolean startRender() {
+        return acquire(renders);
+    }
+
+    void endRender() {
+        renders.release();
+    }
+
+    private static boolean acquire(Semaphore s) {
         try {
-            if (!publicWork.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS)) return false;
-            if (sheddable && !this.sheddable.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS)) {
-                publicWork.release();
-                return false;
-            }
-            return true;
+            return s.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    void leave(boolean sheddable) {
-        if (sheddable) this.sheddable.release();
-        publicWork.release();
+    /** Thrown when there is no place: the server answers 503 with {@code Retry-After}. */
+    public static final class Overloaded extends RuntimeException {
+        public Overloaded(String what) {
+            super(what, null, false, false);
+        }
     }
 }

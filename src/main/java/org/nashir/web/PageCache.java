@@ -86,11 +86,18 @@ public final class PageCache {
     /** Counts invalidations, so a render that overlapped one is not taken for fresh. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final int seconds;
+    private final Admission admission;
     private volatile String lastFailure;
     private volatile Instant lastFailureAt;
 
     public PageCache(int seconds) {
+        this(seconds, Admission.UNLIMITED);
+    }
+
+    /** With {@code admission} asked before each render a reader would wait for. */
+    public PageCache(int seconds, Admission admission) {
         this.seconds = seconds;
+        this.admission = admission;
         this.pages = Caffeine.newBuilder().maximumWeight(MAX_BYTES).weigher((String key, Entry e) -> e.page().weight())
             .expireAfterWrite(Duration.ofSeconds(Math.max(seconds, 1)).plus(STALE_FOR)).build();
     }
@@ -123,8 +130,24 @@ public final class PageCache {
             coalesced.increment();
             return await(running);
         }
+        // Rendering is the expensive part: under overload, the previous version if there is one, else a 503.
+        if (!admission.startRender()) {
+            rendering.remove(key, mine);
+            if (kept != null) {
+                mine.complete(kept.page());
+                stale.increment();
+                return kept.page();
+            }
+            Admission.Overloaded busy = new Admission.Overloaded("no place to render " + key);
+            mine.completeExceptionally(busy);
+            throw busy;
+        }
         missed.increment();
-        return render(key, render, mine, kept);
+        try {
+            return render(key, render, mine, kept);
+        } finally {
+            admission.endRender();
+        }
     }
 
     /** Renders {@code key} for everyone waiting on {@code mine}; the previous version answers if the render fails. */
@@ -172,7 +195,7 @@ public final class PageCache {
     /** Exceptions that are the page's answer (the route turns them into 404, 301, 403…), not a failure to render it. */
     private static boolean answers(RuntimeException e) {
         return e instanceof NotFound || e instanceof Redirect || e instanceof Forbidden || e instanceof Conflict
-            || e instanceof ApiError || e instanceof TooManyRequests;
+            || e instanceof ApiError || e instanceof TooManyRequests || e instanceof Admission.Overloaded;
     }
 
     /** What the cache has done since it started, for {@code /metrics}. */

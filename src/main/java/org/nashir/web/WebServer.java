@@ -90,13 +90,22 @@ public final class WebServer {
 
             for (Route r : routes) {
                 if (r.method().equals(Route.BEFORE)) config.routes.before(r.path(), r.handler());
-                else config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), admitted(r, guarded(r), admission, site, templates));
+                else config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), admitted(r, guarded(r), admission));
             }
 
             config.routes.exception(Forbidden.class, (e, ctx) -> {
                 log.info("403 {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.status(HttpStatus.FORBIDDEN);
                 errorPage(ctx, site, templates, 403, "error.403.heading", site.messages().get(e.messageKey()));
+            });
+            config.routes.exception(Admission.Overloaded.class, (e, ctx) -> {
+                ctx.header("Retry-After", Integer.toString(Admission.RETRY_AFTER)).status(HttpStatus.SERVICE_UNAVAILABLE);
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.header("Cache-Control", "no-store").json(java.util.Map.of("error", java.util.Map.of("code", "overloaded",
+                        "message", site.messages().get("error.503.message"), "message_en", "The server is busy; try again in a few seconds.")));
+                } else {
+                    errorPage(ctx, site, templates, 503, "error.503.heading", site.messages().get("error.503.message"));
+                }
             });
             config.routes.exception(TooManyRequests.class, (e, ctx) -> {
                 ctx.status(HttpStatus.TOO_MANY_REQUESTS);
@@ -145,28 +154,15 @@ public final class WebServer {
         });
     }
 
-    /**
-     * The handler behind the admission rule: the back office and the API's writers (routes with an access rule)
-     * always get in; public requests take a place ({@link Admission}) and get 503 with {@code Retry-After} when the
-     * server has none for them.
-     */
-    private static Handler admitted(Route r, Handler handler, Admission admission, Site site, Templates templates) {
-        if (r.access() != Access.ANYONE || r.path().startsWith("/admin")) return handler;
+    /** Shed-first routes take a place from {@link Admission} first; the others go straight in. */
+    private static Handler admitted(Route r, Handler handler, Admission admission) {
+        if (!r.sheddable()) return handler;
         return ctx -> {
-            if (!admission.enter(r.sheddable())) {
-                ctx.header("Retry-After", Integer.toString(Admission.RETRY_AFTER)).status(HttpStatus.SERVICE_UNAVAILABLE);
-                if (ctx.path().startsWith("/api/")) {
-                    ctx.header("Cache-Control", "no-store").json(java.util.Map.of("error", java.util.Map.of("code", "overloaded",
-                        "message", site.messages().get("error.503.message"), "message_en", "The server is busy; try again in a few seconds.")));
-                } else {
-                    errorPage(ctx, site, templates, 503, "error.503.heading", site.messages().get("error.503.message"));
-                }
-                return;
-            }
+            if (!admission.enter()) throw new Admission.Overloaded(r.describe());
             try {
                 handler.handle(ctx);
             } finally {
-                admission.leave(r.sheddable());
+                admission.leave();
             }
         };
     }
