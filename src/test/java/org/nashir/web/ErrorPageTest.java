@@ -13,16 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorPageTest {
     @Test
-    void an_unexpected_failure_gives_the_arabic_500_page_without_internals(@TempDir Path dir) {
+    void a_database_gone_mid_flight_gives_an_arabic_503_page_without_internals(@TempDir Path dir) {
         try (TestSite site = TestSite.create(dir, Map.of("NASHIR_PAGE_CACHE_SECONDS", "0")).start()) {
             // The database going away mid-flight is the kind of failure no handler expects.
             site.nashir.db.close();
             HttpResponse<String> r = site.get("/latest");
-            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).hasValue("30");
             var page = Jsoup.parse(r.body());
             assertThat(page.selectFirst("html").attr("dir")).isEqualTo("rtl");
-            assertThat(page.selectFirst("h1").text()).isEqualTo("حدث خطأ غير متوقع");
-            assertThat(page.text()).contains("رقم الخطأ للمراجعة").doesNotContain("SQL").doesNotContain("Exception").doesNotContain("Hikari");
+            assertThat(page.selectFirst("h1").text()).isEqualTo("الموقع متوقف مؤقتاً");
+            assertThat(page.text()).contains("لم يُحفظ شيء").doesNotContain("SQL").doesNotContain("Exception").doesNotContain("Hikari");
             assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         }
     }
