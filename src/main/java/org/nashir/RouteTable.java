@@ -38,6 +38,7 @@ import org.nashir.web.RateLimit;
 import org.nashir.web.Route;
 import org.nashir.web.Health;
 import org.nashir.web.Site;
+import org.nashir.web.StaticFiles;
 import org.nashir.web.Templates;
 
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         OpinionRoutes opinion = new OpinionRoutes(n.articles, n.media, site, templates, n.pages);
         CommentRoutes comments = new CommentRoutes(n.comments, n.spam, new RateLimit(5, clock), new RateLimit(30, clock),
             id -> n.articles.findPublished(id).isPresent(), articles::render, site, settings.commentTrustAfter());
+        StaticFiles files = new StaticFiles();
         ViewRoutes views = new ViewRoutes(n.views, new RateLimit(600, clock));
         MediaRoutes media = new MediaRoutes(n.media, site, templates, settings.mediaMaxMegabytes());
         SearchRoutes search = new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), n.sections, site, templates);
@@ -138,6 +140,8 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             post("/views/{id}", ANYONE, views::beacon),
             get("/views/{id}/pixel.gif", ANYONE, views::pixel),
             get("/favicon.ico", ANYONE, site::favicon),
+            get("/static/<path>", ANYONE, files::site),
+            get("/webjars/<path>", ANYONE, files::webJar),
             get("/health", ANYONE, health::handle),
             get("/metrics", ANYONE, n.metrics::handle),
 

@@ -53,7 +53,7 @@ class PageInvalidationKindsTest {
         return new String(cache.get(key, () -> {
             Shows.record(tag);
             return text.getBytes(StandardCharsets.UTF_8);
-        }).body(), StandardCharsets.UTF_8);
+        }).plain(), StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest

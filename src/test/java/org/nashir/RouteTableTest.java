@@ -101,7 +101,8 @@ class RouteTableTest {
         for (Route r : table.routes()) {
             if (!r.method().equals("GET")) continue;
             String path = r.path().replace("{id}", "1").replace("{slug}", "x").replace("{year}", "2026").replace("{month}", "1")
-                .replace("{day}", "1").replace("{key}", "x").replace("{file}", "x").replace("{page}", "1").replace("{version}", "1").replace("{token}", "x").replace("{parent}", "x");
+                .replace("{day}", "1").replace("{key}", "x").replace("{file}", "x").replace("{page}", "1").replace("{version}", "1").replace("{token}", "x").replace("{parent}", "x")
+                .replace("<path>", "x/..%2f..%2fsecret.key");
             int status = site.get(path).statusCode();
             if (status >= 500) failures.add("GET " + path + " → " + status);
         }

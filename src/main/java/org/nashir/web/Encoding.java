@@ -85,6 +85,15 @@ public enum Encoding {
         return out.toByteArray();
     }
 
+    /** The bytes a gzip form was made from (for the rare client that accepts no coding). */
+    static byte[] gunzip(byte[] gzipped) {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped), 8192)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a gzip form made here does not inflate", e);
+        }
+    }
+
     /** Brotli at quality 9: close to the best it does on HTML, at a few milliseconds for a page. Null when unavailable. */
     static byte[] brotli(byte[] plain) {
         if (!BROTLI_AVAILABLE) return null;

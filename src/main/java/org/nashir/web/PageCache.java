@@ -22,17 +22,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Rendered public pages, kept for a few seconds and dropped by the change feed when content changes. Only one
  * render of a URL runs at a time (Caffeine computes a key once; other readers of that URL wait for it), so a
- * breaking story shared everywhere at once costs one render, not a thousand. Each page is kept plain, gzipped and
+ * breaking story shared everywhere at once costs one render, not a thousand. Each page is kept gzipped and
  * brotli-compressed, made once when it is rendered, so a reader's request costs no compression. Pages carry an
  * ETag per form and {@code s-maxage}/{@code stale-while-revalidate} so a CDN in front can hold them too. The cache
- * is bounded by bytes (all three forms counted), not by a number of pages.
+ * is bounded by bytes (both forms counted), not by a number of pages.
  */
 public final class PageCache {
     /**
-     * A rendered page in its three forms (brotli null where it cannot be made), the tag its ETags share, and when
-     * it was rendered.
+     * A rendered page, kept gzipped and (where it can be made) brotli-compressed: nearly every reader's browser takes
+     * one of these, and not keeping the plain bytes triples what the cache holds. The rare client that accepts no
+     * coding gets the gzip form inflated ({@link #plain()}). The tag its ETags share, when it was rendered.
      */
-    public record Page(byte[] body, byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows) {
+    public record Page(byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows) {
         /** The entity tag of one form of the page. */
         public String etag(Encoding e) {
             return "\"" + tag + e.tagSuffix + "\"";
@@ -43,16 +44,32 @@ public final class PageCache {
             return etag(Encoding.IDENTITY);
         }
 
+        /** The page's bytes as rendered. */
+        public byte[] plain() {
+            return Encoding.gunzip(gzip);
+        }
+
         byte[] bytes(Encoding e) {
             return switch (e) {
-                case IDENTITY -> body;
+                case IDENTITY -> plain();
                 case GZIP -> gzip;
                 case BROTLI -> brotli;
             };
         }
 
         int weight() {
-            return body.length + gzip.length + (brotli == null ? 0 : brotli.length);
+            return gzip.length + (brotli == null ? 0 : brotli.length);
+        }
+
+        /** A page of these bytes, compressed now, showing {@code shows}. */
+        static Page of(byte[] body, java.util.Set<String> shows) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+                return new Page(Encoding.gzip(body), Encoding.brotli(body), HexFormat.of().formatHex(digest, 0, 12),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS), java.util.Set.copyOf(shows));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
         }
     }
 
@@ -113,7 +130,7 @@ public final class PageCache {
     public Page get(String key, Supplier<byte[]> render) {
         if (seconds == 0) {
             renders.increment();
-            return page(Shows.collect(render, Shows.newSet()), java.util.Set.of());
+            return Page.of(Shows.collect(render, Shows.newSet()), java.util.Set.of());
         }
         Entry kept = pages.getIfPresent(key);
         if (kept != null && System.nanoTime() < kept.freshUntil()) {
@@ -157,7 +174,7 @@ public final class PageCache {
         long started = System.nanoTime();
         try {
             java.util.Set<String> shows = Shows.newSet();
-            Page page = page(Shows.collect(render, shows), shows);
+            Page page = Page.of(Shows.collect(render, shows), shows);
             renderNanos.add(System.nanoTime() - started);
             // A change that came while rendering may not be in this version: kept, but not fresh.
             long freshUntil = generation.get() == before ? System.nanoTime() + Duration.ofSeconds(seconds).toNanos() : 0;
@@ -255,10 +272,15 @@ public final class PageCache {
     }
 
     public void send(Context ctx, Page page, String contentType) {
+        send(ctx, page, contentType, "public, max-age=0, s-maxage=" + seconds + ", stale-while-revalidate=60");
+    }
+
+    /** Sends {@code page} (a page or a static file) as {@link #send(Context, Page)} does, with this caching rule. */
+    static void send(Context ctx, Page page, String contentType, String cacheControl) {
         Encoding encoding = Encoding.pick(ctx.header("Accept-Encoding"), page.brotli() != null);
         ctx.header("ETag", page.etag(encoding));
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(page.renderedAt().atOffset(ZoneOffset.UTC)));
-        ctx.header("Cache-Control", "public, max-age=0, s-maxage=" + seconds + ", stale-while-revalidate=60");
+        ctx.header("Cache-Control", cacheControl);
         ctx.header("Vary", "Accept-Encoding");
         // What the page shows, for a CDN that purges by key (Fastly's Surrogate-Key, Cloudflare's Cache-Tag).
         if (!page.shows().isEmpty()) {
@@ -274,15 +296,5 @@ public final class PageCache {
         // Set before the body is written, so the server does not compress it again.
         if (encoding.token != null) ctx.header("Content-Encoding", encoding.token);
         ctx.contentType(contentType).result(page.bytes(encoding));
-    }
-
-    private static Page page(byte[] body, java.util.Set<String> shows) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new Page(body, Encoding.gzip(body), Encoding.brotli(body), HexFormat.of().formatHex(digest, 0, 12), Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                java.util.Set.copyOf(shows));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

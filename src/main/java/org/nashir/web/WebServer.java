@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,23 +63,6 @@ public final class WebServer {
             config.jetty.threadPool = threads;
             // Every request, static files and errors included: its timer, the access log, the slow-request log.
             config.requestLogger.http(metrics::request);
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
-                // Compressed once, then served from memory in each form.
-                files.precompressMaxSize = 1024 * 1024;
-                files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
-            });
-            // The editor's ProseMirror modules, from their WebJars; the version is in the path, so they never change.
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/webjars";
-                files.directory = "/META-INF/resources/webjars";
-                files.location = Location.CLASSPATH;
-                files.precompressMaxSize = 1024 * 1024;
-                files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
-            });
-
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");

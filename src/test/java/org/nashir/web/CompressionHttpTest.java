@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -103,6 +104,16 @@ class CompressionHttpTest {
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Encoding")).hasValue("br");
         assertThat(unbrotli(script.body())).contains("sendBeacon");
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(get("/static/nashir.js", "If-None-Match", script.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+        assertThat(new String(get("/static/site.css", "Accept-Encoding", "identity").body(), StandardCharsets.UTF_8)).contains("direction");
+        HttpResponse<byte[]> module = get(EditorModules.importMap().replaceAll(".*\"prosemirror-model\":\"([^\"]+)\".*", "$1"), "Accept-Encoding", "gzip");
+        assertThat(module.statusCode()).isEqualTo(200);
+        assertThat(gunzip(module.body())).contains("export");
+        // Nothing outside the two folders: refused (Jetty answers 400 to an encoded dot segment before any route).
+        for (String outside : List.of("/static/..%2fnashir.db", "/static/%2e%2e/%2e%2e/pom.xml", "/webjars/../../org/nashir/Nashir.class", "/static/.hidden.js", "/static/missing.js"))
+            assertThat(get(outside, "Accept-Encoding", "gzip").statusCode()).as(outside).isIn(400, 404);
         HttpResponse<byte[]> api = get("/api/v1/articles", "Accept-Encoding", "gzip");
         assertThat(api.headers().firstValue("Content-Encoding")).as("an uncached answer is compressed as it goes").hasValue("gzip");
         assertThat(gunzip(api.body())).contains("البرلمان");

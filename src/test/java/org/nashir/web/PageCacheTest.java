@@ -20,7 +20,7 @@ class PageCacheTest {
     }
 
     static String read(PageCache.Page p) {
-        return new String(p.body(), StandardCharsets.UTF_8);
+        return new String(p.plain(), StandardCharsets.UTF_8);
     }
 
     @Test
