@@ -7,6 +7,7 @@
 # the story and the feed; renders per change from /metrics; and the server's peak resident memory (VmHWM).
 #   bench/spike.sh                    # DURATION=300
 #   DURATION=120 bench/spike.sh
+#   WARMUP=0 bench/spike.sh           # the spike hits a server just started (JIT cold); default 30 s of light load first
 # Needs wrk and ../shared (the corpora are imported once into target/bench-data, as bench/search-latency.sh does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,17 @@ seen() {  # $1 = words, $2.. = paths
   done
   echo $(( ($(date +%s%N) - start) / 1000000 ))
 }
+cat > "$out/hot.lua" <<LUA
+local paths = {"/article/$hot", "/", "/feed.xml"}
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i], {["Accept-Encoding"] = "gzip, deflate, br"})
+end
+LUA
+# A site is not cold when a story breaks: WARMUP seconds of ordinary traffic (4 connections) first, not counted.
+WARMUP=${WARMUP:-30}
+[ "$WARMUP" -gt 0 ] && wrk -t1 -c4 -d"${WARMUP}s" -s "$out/hot.lua" "$base" > "$out/wrk-warmup.txt"
 (
   n=0
   while true; do
@@ -67,14 +79,6 @@ seen() {  # $1 = words, $2.. = paths
 editor=$!
 : > "$out/changes.txt"
 
-cat > "$out/hot.lua" <<LUA
-local paths = {"/article/$hot", "/", "/feed.xml"}
-local i = 0
-request = function()
-  i = i % #paths + 1
-  return wrk.format("GET", paths[i], {["Accept-Encoding"] = "gzip, deflate, br"})
-end
-LUA
 renders_before=$(curl -s "$base/metrics" | awk '/^nashir_page_render_seconds_count/ {print $2}')
 step=$((DURATION / 4))
 printf '%-12s %10s %9s %9s %s\n' connections req/s p50 p99 errors | tee "$out/summary.txt"

@@ -159,13 +159,22 @@ public final class ArticleStore {
             .map(TEASER).list());
     }
 
+    /** The latest {@code limit} of a section, without counting the section (the home page's blocks need no pager). */
+    public List<Teaser> listTopInSection(long sectionId, int limit) {
+        return jdbi.withHandle(h -> teasers(h, "AND a.section_id = :section", q -> q.bind("section", sectionId), limit, 0, clock.instant()));
+    }
+
+    private static List<Teaser> teasers(Handle h, String filter, java.util.function.UnaryOperator<Query> binder, int limit, int offset, Instant now) {
+        return binder.apply(h.createQuery("SELECT " + TEASER_COLUMNS
+                + " FROM article a JOIN section s ON s.id = a.section_id WHERE " + VISIBLE + " " + filter
+                + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset"))
+            .bind("now", now).bind("limit", limit).bind("offset", offset).map(TEASER).list();
+    }
+
     private Slice slice(String filter, java.util.function.UnaryOperator<Query> binder, int limit, int offset) {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> {
-            List<Teaser> items = binder.apply(h.createQuery("SELECT " + TEASER_COLUMNS
-                    + " FROM article a JOIN section s ON s.id = a.section_id WHERE " + VISIBLE + " " + filter
-                    + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset"))
-                .bind("now", now).bind("limit", limit).bind("offset", offset).map(TEASER).list();
+            List<Teaser> items = teasers(h, filter, binder, limit, offset, now);
             long total = items.size() < limit && (offset == 0 || !items.isEmpty())
                 ? offset + items.size()
                 : binder.apply(h.createQuery("SELECT COUNT(*) FROM article a WHERE " + VISIBLE + " " + filter))

@@ -55,7 +55,7 @@ public final class HomeRoutes {
             org.nashir.web.Shows.record(org.nashir.web.Shows.LIST_ALL, org.nashir.web.Shows.pins(0));
             List<HomePage.Block> blocks = new ArrayList<>();
             for (Section s : sections.listAll()) {
-                var items = articles.listInSection(s.id(), 4, 0).items();
+                var items = articles.listTopInSection(s.id(), 4);
                 if (!items.isEmpty()) blocks.add(new HomePage.Block(s, items));
             }
             PinStore.Pinned pinned = pins.listVisible(PinStore.HOME);
