@@ -59,9 +59,7 @@ request = function()
   return wrk.format("GET", paths[i], {["Accept-Encoding"] = "gzip, deflate, br"})
 end
 LUA
-# A site is not cold when a story breaks: WARMUP seconds of ordinary traffic (4 connections) first, not counted.
-WARMUP=${WARMUP:-30}
-[ "$WARMUP" -gt 0 ] && wrk -t1 -c4 -d"${WARMUP}s" -s "$out/hot.lua" "$base" > "$out/wrk-warmup.txt"
+: > "$out/changes.txt"
 (
   n=0
   while true; do
@@ -77,6 +75,10 @@ WARMUP=${WARMUP:-30}
   done
 ) &
 editor=$!
+# A site is not cold when a story breaks: WARMUP seconds of ordinary traffic (4 connections) while the editor works,
+# not counted.
+WARMUP=${WARMUP:-30}
+[ "$WARMUP" -gt 0 ] && wrk -t1 -c4 -d"${WARMUP}s" -s "$out/hot.lua" "$base" > "$out/wrk-warmup.txt"
 : > "$out/changes.txt"
 
 renders_before=$(curl -s "$base/metrics" | awk '/^nashir_page_render_seconds_count/ {print $2}')

@@ -119,6 +119,8 @@ public final class Nashir implements AutoCloseable {
         this.metrics = new Metrics(settings.metricsToken(), settings.behindProxy(), settings.accessLog(), settings.slowRequestMillis());
         metrics.bind(pages);
         db.bindTo(metrics.registry());
+        changes.bindTo(metrics.registry());
+        views.bindTo(metrics.registry());
     }
 
     /** Starts the web server, the change-feed tailer, the view flusher and the scheduler; returns the bound port. */

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,8 @@ public final class ChangeFeed implements AutoCloseable {
     /** Transactions that appended a change and will poll once when they commit. */
     private final Set<Handle> pollOnCommit = ConcurrentHashMap.newKeySet();
     private volatile long applied;
+    private final java.util.concurrent.atomic.LongAdder appliedCount = new java.util.concurrent.atomic.LongAdder();
+    private volatile long lagMillis;
     private volatile Periodic tailer;
 
     public ChangeFeed(Database db, Clock clock) {
@@ -85,17 +88,32 @@ public final class ChangeFeed implements AutoCloseable {
 
     /** Applies every change committed since the last call; returns how many. Safe to call from any thread. */
     public synchronized int poll() {
-        List<Change> changes = jdbi.withHandle(h -> h.createQuery(
-                "SELECT seq, kind, entity_id FROM change WHERE seq > :after ORDER BY seq LIMIT 1000")
+        record Row(Change change, Instant at) {}
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery(
+                "SELECT seq, kind, entity_id, happened_at FROM change WHERE seq > :after ORDER BY seq LIMIT 1000")
             .bind("after", applied)
-            .map((rs, ctx) -> new Change(rs.getLong(1), ChangeKind.of(rs.getString(2)), rs.getLong(3)))
+            .map((rs, ctx) -> new Row(new Change(rs.getLong(1), ChangeKind.of(rs.getString(2)), rs.getLong(3)),
+                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 4, ctx)))
             .list());
-        for (Change c : changes) {
-            for (Consumer<Change> l : listeners) l.accept(c);
-            applied = c.seq();
+        for (Row r : rows) {
+            for (Consumer<Change> l : listeners) l.accept(r.change());
+            applied = r.change().seq();
+            appliedCount.increment();
+            lagMillis = Math.max(0, clock.millis() - r.at().toEpochMilli());
         }
         for (Runnable r : afterPoll) r.run();
-        return changes.size();
+        return rows.size();
+    }
+
+    /**
+     * The feed as gauges: changes applied here, and how long after it was committed the last one was applied (on
+     * one node, milliseconds; on several, the tailer's interval plus the clocks' difference).
+     */
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.FunctionCounter.builder("nashir.changes.applied", appliedCount, java.util.concurrent.atomic.LongAdder::sum)
+            .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("nashir.changes.lag", this, f -> f.lagMillis / 1000.0).baseUnit("seconds")
+            .description("from the commit of the last applied change to its application on this node").register(registry);
     }
 
     public long appliedSeq() {

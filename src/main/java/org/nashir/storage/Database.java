@@ -42,6 +42,10 @@ public final class Database implements AutoCloseable {
             config.setPassword(password);
             config.setMaximumPoolSize(16);
         }
+        // A request waits at most 3 s for a connection (HikariCP's default is 30): when the database is down, a write
+        // is told so (503) while the writer is still there, and the render of a cached page gives way to its
+        // previous version sooner.
+        config.setConnectionTimeout(3000);
         HikariDataSource pool = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(pool).locations(dialect.migrations()).load().migrate();

@@ -40,6 +40,9 @@ public final class ViewCounter {
     private final Cache<Long, Boolean> visible = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     private final byte[] key = new byte[32];
     private volatile Periodic flusher;
+    private final java.util.concurrent.atomic.LongAdder flushes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder failedFlushes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
 
     public ViewCounter(ViewStore store, Clock clock) {
         this.store = store;
@@ -86,9 +89,24 @@ public final class ViewCounter {
             store.add(batch);
         } catch (RuntimeException e) {
             batch.forEach((b, n) -> pending.merge(b, n, Long::sum));
+            failedFlushes.increment();
             throw e;
         }
-        return batch.values().stream().mapToLong(Long::longValue).sum();
+        long views = batch.values().stream().mapToLong(Long::longValue).sum();
+        flushes.increment();
+        written.add(views);
+        return views;
+    }
+
+    /** Flushes (done and failed), views written, and views counted but not yet written, as meters. */
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.FunctionCounter.builder("nashir.views.flushes", flushes, java.util.concurrent.atomic.LongAdder::sum)
+            .tag("result", "written").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("nashir.views.flushes", failedFlushes, java.util.concurrent.atomic.LongAdder::sum)
+            .tag("result", "failed").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("nashir.views.written", written, java.util.concurrent.atomic.LongAdder::sum).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("nashir.views.pending", this, ViewCounter::pendingViews)
+            .description("views counted in memory, not yet written (kept and retried while the database is down)").register(registry);
     }
 
     public long pendingViews() {

@@ -38,6 +38,8 @@ public final class Metrics {
     private static final Logger slow = LoggerFactory.getLogger("nashir.slow");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Request timers by route, method and status (a few hundred at most: routes are the table's), found without a builder per request. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final byte[] token;
     private final boolean behindProxy;
     private final String accessLog;
@@ -80,10 +82,13 @@ public final class Metrics {
         if (route == null) route = ctx.path().startsWith("/static/") || ctx.path().startsWith("/webjars/") || ctx.path().startsWith("/media/")
             ? "static" : "unmatched";
         int status = ctx.statusCode();
+        String r = route;
         long nanos = (long) (millis * 1_000_000L);
-        Timer.builder("http.server.requests").tag("route", route).tag("method", ctx.method().name()).tag("status", Integer.toString(status))
-            .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-            .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        String method = ctx.method().name();
+        timers.computeIfAbsent(route + ' ' + method + ' ' + status, k -> Timer.builder("http.server.requests").tag("route", r).tag("method", method)
+                .tag("status", Integer.toString(status)).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry))
+            .record(nanos, TimeUnit.NANOSECONDS);
         if (!accessLog.equals("off")) {
             String encoding = ctx.res().getHeader("Content-Encoding");
             if (accessLog.equals("json")) {
@@ -105,8 +110,8 @@ public final class Metrics {
             ctx.status(token == null ? 403 : 401);
             if (token != null) ctx.header("WWW-Authenticate", "Bearer");
             ctx.contentType("text/plain; charset=utf-8").result(token == null
-                ? "metrics are served to this machine only; set NASHIR_METRICS_TOKEN to read them from elsewhere\n"
-                : "a bearer token is required: Authorization: Bearer $NASHIR_METRICS_TOKEN\n");
+                ? "المقاييس تُقرأ من هذا الجهاز وحده؛ اضبط NASHIR_METRICS_TOKEN لقراءتها من غيره.\n"
+                : "قراءة المقاييس تحتاج إلى الرمز: Authorization: Bearer $NASHIR_METRICS_TOKEN\n");
             return;
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());

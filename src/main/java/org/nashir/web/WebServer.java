@@ -81,13 +81,7 @@ public final class WebServer {
                 errorPage(ctx, site, templates, 403, "error.403.heading", site.messages().get(e.messageKey()));
             });
             config.routes.exception(Admission.Overloaded.class, (e, ctx) -> {
-                ctx.header("Retry-After", Integer.toString(Admission.RETRY_AFTER)).status(HttpStatus.SERVICE_UNAVAILABLE);
-                if (ctx.path().startsWith("/api/")) {
-                    ctx.header("Cache-Control", "no-store").json(java.util.Map.of("error", java.util.Map.of("code", "overloaded",
-                        "message", site.messages().get("error.503.message"), "message_en", "The server is busy; try again in a few seconds.")));
-                } else {
-                    errorPage(ctx, site, templates, 503, "error.503.heading", site.messages().get("error.503.message"));
-                }
+                unavailable(ctx, site, templates, Admission.RETRY_AFTER, "overloaded", "The server is busy; try again in a few seconds.", "error.503");
             });
             config.routes.exception(TooManyRequests.class, (e, ctx) -> {
                 ctx.status(HttpStatus.TOO_MANY_REQUESTS);
@@ -111,13 +105,7 @@ public final class WebServer {
                 if (databaseUnavailable(e)) {
                     // Not a bug to report with an id: the database is down or out of connections; say so and when to retry.
                     log.warn("503 {} {}: the database is unavailable: {}", ctx.method(), ctx.path(), e.toString());
-                    ctx.header("Retry-After", "30").status(HttpStatus.SERVICE_UNAVAILABLE);
-                    if (ctx.path().startsWith("/api/")) {
-                        ctx.header("Cache-Control", "no-store").json(java.util.Map.of("error", java.util.Map.of("code", "database_unavailable",
-                            "message", site.messages().get("error.database.message"), "message_en", "The database is unavailable; nothing was saved. Try again shortly.")));
-                    } else {
-                        errorPage(ctx, site, templates, 503, "error.database.heading", site.messages().get("error.database.message"));
-                    }
+                    unavailable(ctx, site, templates, 30, "database_unavailable", "The database is unavailable; nothing was saved. Try again shortly.", "error.database");
                     return;
                 }
                 String id = UUID.randomUUID().toString().substring(0, 8);
@@ -147,6 +135,17 @@ public final class WebServer {
                 admission.leave();
             }
         };
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the API's error shape ({@link ApiError}) under {@code /api/}, else the Arabic page
+     * whose heading and message are {@code messages}{@code .heading}/{@code .message}.
+     */
+    private static void unavailable(Context ctx, Site site, Templates templates, int retryAfter, String code, String english, String messages) {
+        ctx.header("Retry-After", Integer.toString(retryAfter)).status(HttpStatus.SERVICE_UNAVAILABLE);
+        String arabic = site.messages().get(messages + ".message");
+        if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store").json(new ApiError(503, code, english, arabic).body());
+        else errorPage(ctx, site, templates, 503, messages + ".heading", arabic);
     }
 
     /**

@@ -29,6 +29,22 @@ class ErrorPageTest {
     }
 
     @Test
+    void an_unexpected_failure_gives_the_arabic_500_page_with_an_incident_number_and_no_internals(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir, Map.of("NASHIR_PAGE_CACHE_SECONDS", "0")).start()) {
+            // A table an operator renamed by hand: every page's frame reads the ticker, and no handler expects it gone.
+            site.nashir.db.jdbi().useHandle(h -> h.execute("ALTER TABLE ticker RENAME TO ticker_moved"));
+            HttpResponse<String> r = site.get("/latest");
+            assertThat(r.statusCode()).isEqualTo(500);
+            var page = Jsoup.parse(r.body());
+            assertThat(page.selectFirst("html").attr("dir")).isEqualTo("rtl");
+            assertThat(page.selectFirst("h1").text()).isEqualTo("حدث خطأ غير متوقع");
+            assertThat(page.text()).containsPattern("رقم الخطأ للمراجعة: [0-9a-f]{8}")
+                .doesNotContain("SQL").doesNotContain("Exception").doesNotContain("ticker").doesNotContain("org.nashir");
+            assertThat(r.headers().firstValue("Retry-After")).isEmpty();
+        }
+    }
+
+    @Test
     void a_wrong_method_is_answered_in_arabic(@TempDir Path dir) {
         try (TestSite site = TestSite.create(dir).start()) {
             HttpResponse<String> r = site.post("/latest");

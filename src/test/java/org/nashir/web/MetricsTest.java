@@ -32,6 +32,8 @@ class MetricsTest {
                 .contains("nashir_page_render_seconds_count")
                 .contains("nashir_page_cache_bytes")
                 .contains("nashir_db_connections{state=\"active\"}")
+                .containsPattern("nashir_changes_applied_total [1-9]").contains("nashir_changes_lag_seconds")
+                .contains("nashir_views_flushes_total{result=\"failed\"} 0").contains("nashir_views_pending")
                 .contains("jvm_memory_used_bytes").contains("jvm_gc_max_data_size_bytes").contains("process_files_open_files");
         }
     }
@@ -39,7 +41,10 @@ class MetricsTest {
     @Test
     void with_a_token_only_its_bearer_reads_them(@TempDir Path dir) {
         try (TestSite site = TestSite.create(dir, Map.of("NASHIR_METRICS_TOKEN", "s3cret-metrics-token")).start()) {
-            assertThat(site.get("/metrics").statusCode()).isEqualTo(401);
+            var refused = site.get("/metrics");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+            assertThat(refused.body()).contains("تحتاج إلى الرمز").doesNotContain("jvm_");
             assertThat(site.get("/metrics", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
             var ok = site.get("/metrics", "Authorization", "Bearer s3cret-metrics-token");
             assertThat(ok.statusCode()).isEqualTo(200);
@@ -52,7 +57,7 @@ class MetricsTest {
         try (TestSite site = TestSite.create(dir, Map.of("NASHIR_BEHIND_PROXY", "true")).start()) {
             var refused = site.get("/metrics", "X-Forwarded-For", "203.0.113.9");
             assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.body()).contains("NASHIR_METRICS_TOKEN").doesNotContain("jvm_");
+            assertThat(refused.body()).contains("من هذا الجهاز وحده").contains("NASHIR_METRICS_TOKEN").doesNotContain("jvm_");
             assertThat(site.get("/metrics").statusCode()).isEqualTo(200);
         }
     }
