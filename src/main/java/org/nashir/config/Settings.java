@@ -80,7 +80,7 @@ public record Settings(
         new String[] {"NASHIR_METRICS_TOKEN", "", "when set, /metrics answers only requests with Authorization: Bearer <this token>; when empty, only requests from this machine (loopback)"},
         new String[] {"NASHIR_ACCESS_LOG", "off", "one line per request in the log: off, text, or json"},
         new String[] {"NASHIR_SLOW_REQUEST_MS", "1000", "requests slower than this are logged as slow (with their route and time); 0 turns it off"},
-        new String[] {"NASHIR_HTTP_THREADS", "64", "the web server's threads at most (each costs memory; on a 2-core server more only wait)"},
+        new String[] {"NASHIR_HTTP_THREADS", "32", "the web server's threads at most (each costs memory; on a 2-core server more only wait)"},
         new String[] {"NASHIR_SHED_CONCURRENCY", "8", "anonymous requests no cache answers (searches, comment posts, archive pages) served at once; more get 503 with Retry-After"},
         new String[] {"NASHIR_BACK_OFFICE_THREADS", "8", "threads of the web server the public site may not take, kept for the back office and API writes"},
         new String[] {"NASHIR_PURGE_URL", "", "a CDN's purge hook: after each change, POST {\"keys\":[…]} (the pages' Surrogate-Key values) or {\"all\":true} there; empty: no purges"},
@@ -192,7 +192,7 @@ public record Settings(
             errors.add("NASHIR_ACCESS_LOG: القيم المقبولة off أو text أو json (القيمة: " + accessLog + ")");
         }
         int slow = intSetting(v, "NASHIR_SLOW_REQUEST_MS", 1000, 0, 3_600_000, errors);
-        int httpThreads = intSetting(v, "NASHIR_HTTP_THREADS", 64, 16, 2_000, errors);
+        int httpThreads = intSetting(v, "NASHIR_HTTP_THREADS", 32, 16, 2_000, errors);
         int shed = intSetting(v, "NASHIR_SHED_CONCURRENCY", 8, 1, 1_000, errors);
         int reserved = intSetting(v, "NASHIR_BACK_OFFICE_THREADS", 8, 1, 1_000, errors);
         if (reserved >= httpThreads) errors.add("NASHIR_BACK_OFFICE_THREADS: يجب أن يكون أقل من NASHIR_HTTP_THREADS (" + httpThreads + ")");
