@@ -97,7 +97,8 @@ public final class Nashir implements AutoCloseable {
         this.viewStore = new ViewStore(db.jdbi(), clock);
         this.views = new ViewCounter(viewStore, clock);
         this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads());
-        this.pages = new PageCache(settings.pageCacheSeconds(), admission);
+        this.pages = new PageCache(settings.pageCacheSeconds(), admission,
+            () -> db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1);
         this.accounts = new AccountStore(db.jdbi(), clock);
         this.audit = new AuditLog(db.jdbi(), clock);
         this.comments = new CommentStore(db.jdbi(), changes, clock);

@@ -104,17 +104,27 @@ public final class PageCache {
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final int seconds;
     private final Admission admission;
+    private final java.util.function.BooleanSupplier databaseAnswers;
+    /**
+     * Set while the database cannot be reached: readers of kept pages get them without trying a render (each try
+     * would hold its reader for the pool's whole wait), and a background probe lifts it when the database answers.
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean rendersHeld = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile String lastFailure;
     private volatile Instant lastFailureAt;
 
     public PageCache(int seconds) {
-        this(seconds, Admission.UNLIMITED);
+        this(seconds, Admission.UNLIMITED, () -> true);
     }
 
-    /** With {@code admission} asked before each render a reader would wait for. */
-    public PageCache(int seconds, Admission admission) {
+    /**
+     * With {@code admission} asked before each render a reader would wait for, and {@code databaseAnswers} asked
+     * (off any reader's request) whether renders may resume after the database was found unreachable.
+     */
+    public PageCache(int seconds, Admission admission, java.util.function.BooleanSupplier databaseAnswers) {
         this.seconds = seconds;
         this.admission = admission;
+        this.databaseAnswers = databaseAnswers;
         this.pages = Caffeine.newBuilder().maximumWeight(MAX_BYTES).weigher((String key, Entry e) -> e.page().weight())
             .expireAfterWrite(Duration.ofSeconds(Math.max(seconds, 1)).plus(STALE_FOR)).build();
     }
@@ -135,6 +145,10 @@ public final class PageCache {
         Entry kept = pages.getIfPresent(key);
         if (kept != null && System.nanoTime() < kept.freshUntil()) {
             fresh.increment();
+            return kept.page();
+        }
+        if (kept != null && rendersHeld.get()) {
+            stale.increment();
             return kept.page();
         }
         CompletableFuture<Page> mine = new CompletableFuture<>();
@@ -190,6 +204,7 @@ public final class PageCache {
             failures.increment();
             lastFailure = e.toString();
             lastFailureAt = Instant.now();
+            if (WebServer.databaseUnavailable(e)) holdRenders();
             log.warn("serving the previous version of {}: rendering it failed: {}", key, e.toString());
             mine.complete(kept.page());
             return kept.page();
@@ -198,6 +213,26 @@ public final class PageCache {
             if (!mine.isDone()) mine.completeExceptionally(new IllegalStateException("the render of " + key + " ended without a page"));
             rendering.remove(key, mine);
         }
+    }
+
+    /** Stops readers from rendering until a probe, every second on its own thread, finds the database answering. */
+    private void holdRenders() {
+        if (!rendersHeld.compareAndSet(false, true)) return;
+        log.warn("the database cannot be reached: serving kept pages without rendering until it answers");
+        Thread.ofVirtual().name("page-cache-database-probe").start(() -> {
+            while (rendersHeld.get()) {
+                try {
+                    Thread.sleep(1000);
+                    if (databaseAnswers.getAsBoolean()) rendersHeld.set(false);
+                } catch (InterruptedException e) {
+                    rendersHeld.set(false);
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    // Still unreachable: probe again.
+                }
+            }
+            log.info("the database answers again: pages are rendered again");
+        });
     }
 
     private static Page await(CompletableFuture<Page> running) {
@@ -234,6 +269,7 @@ public final class PageCache {
      */
     public String problem() {
         Instant at = lastFailureAt;
+        if (rendersHeld.get()) return "the database cannot be reached: serving kept pages without rendering since " + at + ": " + lastFailure;
         if (at == null || at.isBefore(Instant.now().minusSeconds(60))) return null;
         return "serving previous versions of pages since rendering failed at " + at + ": " + lastFailure;
     }

@@ -47,6 +47,35 @@ class PageCacheTest {
     }
 
     @Test
+    void while_the_database_cannot_be_reached_no_reader_tries_a_render_until_a_probe_finds_it_back() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean databaseUp = new java.util.concurrent.atomic.AtomicBoolean(true);
+        PageCache cache = new PageCache(60, Admission.UNLIMITED, databaseUp::get);
+        cache.get("/", text("v1"));
+        cache.get("/article/1", text("a1"));
+        databaseUp.set(false);
+        AtomicInteger tries = new AtomicInteger();
+        Supplier<byte[]> unreachable = () -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("render", new java.sql.SQLTransientConnectionException("nashir-db - Connection is not available"));
+        };
+        cache.invalidateAll();
+        assertThat(read(cache.get("/", unreachable))).isEqualTo("v1");
+        assertThat(tries).as("the first reader found the database gone").hasValue(1);
+        for (int i = 0; i < 20; i++) {
+            assertThat(read(cache.get("/", unreachable))).isEqualTo("v1");
+            assertThat(read(cache.get("/article/1", unreachable))).as("other pages too").isEqualTo("a1");
+        }
+        assertThat(tries).as("no reader waited on the database again").hasValue(1);
+        assertThat(cache.problem()).contains("database cannot be reached");
+
+        databaseUp.set(true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (read(cache.get("/", text("v2"))).equals("v1") && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(read(cache.get("/", text("v3")))).as("rendered again once the probe found the database").isEqualTo("v2");
+        assertThat(cache.problem()).doesNotContain("database cannot be reached");
+    }
+
+    @Test
     void a_page_whose_answer_is_now_not_found_is_not_served_from_its_old_copy() {
         PageCache cache = new PageCache(60);
         cache.get("/article/1", text("article"));
