@@ -48,7 +48,7 @@ request = function()
   return wrk.format("GET", paths[i], {["Accept-Encoding"] = "gzip, deflate, br"})
 end
 LUA
-wrk -t2 -c16 -d"$((DOWN + 60))s" --latency -s "$out/readers.lua" "$base" > "$out/wrk.txt" &
+wrk -t2 -c16 -d"$((DOWN + 60))s" --timeout 10s --latency -s "$out/readers.lua" "$base" > "$out/wrk.txt" &
 readers=$!
 
 status() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@"; }

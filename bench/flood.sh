@@ -69,7 +69,10 @@ LUA
 for path in "/article/$article" / /feed.xml; do curl -fs -o /dev/null "$base$path"; done
 wrk -t1 -c4 -d10s -s "$out/readers.lua" "$base" > /dev/null   # warm
 echo "before: $(gauges)" | tee "$out/summary.txt"
-statuses() { curl -s "$base/metrics" | awk -v r="$1" -F'[{}]' '$1=="http_server_requests_seconds_count" && index($2, "route=\"" r "\"") {match($2, /status="[0-9]+"/); s=substr($2, RSTART+8, 3); n[s]+=$3} END {for (s in n) printf "%s×%d ", s, n[s]; print ""}'; }
+statuses() {  # answers by status of one route, from the request timers (its label holds braces: no awk -F'{}')
+  curl -s "$base/metrics" | grep -F "http_server_requests_seconds_count{" | grep -F "route=\"$1\"" \
+    | sed -E 's/.*status="([0-9]+)".*\} ([0-9.eE+]+)$/\1 \2/' | awk '{n[$1]+=$2} END {for (s in n) printf "%s×%d ", s, n[s]; print ""}'
+}
 
 wrk -t1 -c500 -d"${DURATION}s" -s "$out/search.lua" "$base" > "$out/wrk-search.txt" 2>&1 &
 wrk -t1 -c100 -d"${DURATION}s" -s "$out/comments.lua" "$base" > "$out/wrk-comments.txt" 2>&1 &
@@ -79,7 +82,7 @@ wrk -t1 -c100 -d"${DURATION}s" -s "$out/comments.lua" "$base" > "$out/wrk-commen
   n=0
   while [ "$(date +%s)" -lt "$end" ]; do
     n=$((n + 1))
-    api -o /dev/null -w '%{http_code} %{time_total}\n' -X POST "$base/api/v1/articles" \
+    api -o "$out/publish-answer.json" -w '%{http_code} %{time_total}\n' -X POST "$base/api/v1/articles" \
       -d "{\"title\":\"خبر أثناء الضغط رقم $n\",\"body_html\":\"<p>نص الخبر.</p>\",\"section\":\"$section\",\"status\":\"published\"}" >> "$out/publish.txt"
     sleep 2
   done
@@ -95,6 +98,7 @@ echo "readers: $total requests, $bad not 200, p50 $(awk '$1=="50%" {print $2}' "
 echo "searches: $(awk '/requests in/ {print $1}' "$out/wrk-search.txt") sent; answers: $(statuses /search)" | tee -a "$out/summary.txt"
 echo "comments: $(awk '/requests in/ {print $1}' "$out/wrk-comments.txt") sent; answers: $(statuses /article/{id}/comments)" | tee -a "$out/summary.txt"
 sort -k2 -n "$out/publish.txt" | awk '{s[NR]=$2; c[$1]++} END {printf "publish: %d through the API (", NR; for (k in c) printf "%s×%d ", k, c[k]; printf "), median %.0f ms, p95 %.0f ms, max %.0f ms\n", s[int((NR+1)/2)]*1000, s[int(NR*0.95+0.5)]*1000, s[NR]*1000}' | tee -a "$out/summary.txt"
-sleep 10
-echo "after (10 s later): $(gauges)" | tee -a "$out/summary.txt"
+echo "collections: $(curl -s "$base/metrics" | awk '/^jvm_gc_pause_seconds_count/ {n+=$NF} /^jvm_gc_pause_seconds_sum/ {t+=$NF} /^jvm_gc_pause_seconds_max/ {if ($NF>m) m=$NF} END {printf "%d, %.1f s in all, longest %.0f ms (in the last two minutes)", n, t, m*1000}')" | tee -a "$out/summary.txt"
+sleep 65   # idle server threads end after 60 s
+echo "after (65 s later): $(gauges)" | tee -a "$out/summary.txt"
 grep -c " 500 \|ERROR" "$out/server.log" | sed 's/^/server errors logged: /' | tee -a "$out/summary.txt" || true

@@ -167,6 +167,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             post("/api/v1/articles/{id}/corrections", api.required(), deskApi::correct),
             get("/api/v1/articles/{id}/live", ANYONE, liveApi::list),
             post("/api/v1/articles/{id}/live", api.required(), liveApi::add),
+            put("/api/v1/articles/{id}/live/coverage", api.required(), liveApi::coverage),
             put("/api/v1/articles/{id}/live/{entry}", api.required(), liveApi::update),
             delete("/api/v1/articles/{id}/live/{entry}", api.required(), liveApi::delete),
             get("/api/v1/ticker", ANYONE, deskApi::listTicker),

@@ -1,5 +1,6 @@
 package org.nashir.account;
 
+import org.nashir.config.HeapShare;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
@@ -37,7 +38,7 @@ public final class ApiDoor {
 
     public ApiDoor(ApiTokenStore tokens, Clock clock) {
         this.tokens = tokens;
-        this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(FAILURE_WINDOW)
+        this.failures = Caffeine.newBuilder().maximumSize(HeapShare.entries(0.02, 160, 100_000)).expireAfterWrite(FAILURE_WINDOW)
             .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 

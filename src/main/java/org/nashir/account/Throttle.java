@@ -1,5 +1,6 @@
 package org.nashir.account;
 
+import org.nashir.config.HeapShare;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -20,7 +21,7 @@ public final class Throttle {
     private final Cache<String, AtomicInteger> failures;
 
     public Throttle(Clock clock) {
-        this.failures = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(WINDOW)
+        this.failures = Caffeine.newBuilder().maximumSize(HeapShare.entries(0.02, 160, 200_000)).expireAfterWrite(WINDOW)
             .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 

@@ -59,6 +59,33 @@ public final class ApiLiveRoutes {
         ctx.header("Cache-Control", "no-store").status(201).json(Map.of("id", id));
     }
 
+    /**
+     * {@code PUT /api/v1/articles/{id}/live/coverage} with {@code {"live": true}} to start (or resume) coverage of a
+     * published article, {@code {"live": false}} to end it (its entries stay). Editors and admins, as on the desk.
+     */
+    public void coverage(Context ctx) {
+        Account by = ApiDoor.requiredAccount(ctx);
+        if (!by.role().canPublish()) throw new ApiError(403, "forbidden", "only editors start and end live coverage", "بدء التغطية المباشرة وإنهاؤها للمحررين");
+        Article a = published(ctx);
+        JsonNode body = JsonBody.object(ctx);
+        JsonNode live = body.get("live");
+        if (live == null || !live.isBoolean() || body.size() != 1) {
+            throw new ApiError(422, "invalid_coverage", "send {\"live\": true} or {\"live\": false}", "أرسل live بقيمة true أو false",
+                Map.of("fields", Map.of("live", "مطلوب: true أو false")));
+        }
+        refusing(() -> {
+            if (live.booleanValue()) this.live.start(a.id(), by);
+            else this.live.end(a.id(), by);
+            return a.id();
+        });
+        Article now = articles.findPublished(a.id()).orElseThrow();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("live", now.isLiveNow());
+        out.put("started", now.liveStartedAt() == null ? null : now.liveStartedAt().toString());
+        out.put("ended", now.liveEndedAt() == null ? null : now.liveEndedAt().toString());
+        ctx.header("Cache-Control", "no-store").json(out);
+    }
+
     /** {@code PUT /api/v1/articles/{id}/live/{entry}} with {@code {"text"}} and optionally {@code "pinned"}. */
     public void update(Context ctx) {
         Account by = writer(ctx);

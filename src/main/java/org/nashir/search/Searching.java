@@ -60,7 +60,17 @@ public final class Searching {
     }
 
     /** {@code atLeast}: the true total is {@code total} or more (counting stops at {@link #COUNT_EXACTLY_UP_TO}). */
-    public record Result(long total, boolean atLeast, List<Hit> hits) {}
+    public record Result(long total, boolean atLeast, List<Hit> hits) {
+        /** About the bytes it holds: two per character of text shown, and the teasers' other fields. */
+        int weight() {
+            long chars = 0;
+            for (Hit h : hits) {
+                String summary = h.teaser().summary();
+                chars += h.snippetHtml().length() + h.teaser().title().length() + (summary == null ? 0 : summary.length()) + 300;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, 200 + 2 * chars);
+        }
+    }
 
     /** Filters and order: section and author slugs, a date range, newest first instead of by relevance. */
     public record Options(String section, String author, Instant from, Instant to, boolean newest, int offset, int limit) {}
@@ -80,7 +90,11 @@ public final class Searching {
      * cached answer is never older than the index.
      */
     private final com.github.benmanes.caffeine.cache.Cache<String, Result> recent = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-        .maximumSize(10_000).expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
+        // Weighed, not counted: 10,000 pages of results (each some 20 KB of teasers and snippets) took the whole heap
+        // of a small server when 500 readers searched for different things.
+        .maximumWeight(org.nashir.config.HeapShare.bytes(0.08, 32L * 1024 * 1024))
+        .weigher((String key, Result r) -> r.weight())
+        .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
 
     public Result search(SearchQuery q, Options o) {
         String key = index.version() + "|" + q + "|" + o;

@@ -1,5 +1,6 @@
 package org.nashir.views;
 
+import org.nashir.config.HeapShare;
 import org.nashir.storage.Periodic;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -48,7 +49,7 @@ public final class ViewCounter {
         this.store = store;
         this.clock = clock;
         // The window follows the site's clock, so it is the same 30 minutes the rest of the site sees.
-        this.recent = Caffeine.newBuilder().maximumSize(2_000_000).expireAfterWrite(REPEAT_WINDOW)
+        this.recent = Caffeine.newBuilder().maximumSize(HeapShare.entries(0.08, 200, 2_000_000)).expireAfterWrite(REPEAT_WINDOW)
             .ticker(() -> clock.millis() * 1_000_000L).build();
         new SecureRandom().nextBytes(key);
     }

@@ -8,18 +8,24 @@ import java.util.concurrent.TimeUnit;
  * is made of. Anonymous work that no cache answers is limited instead, in two pools: routes marked
  * {@link Route#sheddable()} (searches, comment posts, archive pages), and renders of public pages that are not cached
  * (a crawler walking old articles; {@link PageCache} asks before rendering, and serves the previous version instead
- * when it has one). A request that finds no place within a moment gets 503 with {@code Retry-After}. Both pools
+ * when it has one). A request that finds no place waits a moment only when few others wait; otherwise it gets 503
+ * with {@code Retry-After}, for a shed-first route after a pause that holds no thread. Both pools
  * together stay below the server's threads by a reserve that only the back office and the API's writers can use,
  * so editors can publish in the middle of a spike.
  */
 public final class Admission {
-    /** How long a request may wait for a place before it is told to come back. */
-    static final long WAIT_MS = 250;
+    /** How long a refused request waits, without a thread, before its 503 (see {@code WebServer}). */
+    static final long PAUSE_MS = 2_000;
     /** What the 503 tells clients to wait, in seconds. */
     public static final int RETRY_AFTER = 5;
 
+    /** How long a request may wait for a place, when few others wait. */
+    static final long WAIT_MS = 250;
+
     private final Semaphore sheddable;
     private final Semaphore renders;
+    private final int sheddableWaiters;
+    private final int renderWaiters;
 
     /**
      * @param sheddable anonymous requests of shed-first routes at once
@@ -28,8 +34,13 @@ public final class Admission {
      */
     public Admission(int sheddable, int threads, int reserved) {
         int forPublicWork = Math.max(2, threads - reserved);
-        this.sheddable = new Semaphore(Math.min(sheddable, forPublicWork / 2));
-        this.renders = new Semaphore(Math.max(1, forPublicWork - Math.min(sheddable, forPublicWork / 2)));
+        int shed = Math.min(sheddable, forPublicWork / 2);
+        int render = Math.max(1, forPublicWork - shed);
+        this.sheddable = new Semaphore(shed);
+        this.renders = new Semaphore(render);
+        // As many may wait as run (a few for renders), so waiting never takes more than a handful of threads.
+        this.sheddableWaiters = shed;
+        this.renderWaiters = Math.min(render, 4);
     }
 
     /** No limits: for caches built without a server (tools, tests). */
@@ -37,7 +48,7 @@ public final class Admission {
 
     /** A place for a shed-first request; false when there is none. */
     boolean enter() {
-        return acquire(sheddable);
+        return acquire(sheddable, sheddableWaiters);
     }
 
     void leave() {
@@ -46,14 +57,21 @@ public final class Admission {
 
     /** A place to render a public page no cache holds; false when there is none. */
     boolean startRender() {
-        return acquire(renders);
+        return acquire(renders, renderWaiters);
     }
 
     void endRender() {
         renders.release();
     }
 
-    private static boolean acquire(Semaphore s) {
+    /**
+     * A place now, or after a short wait when few others wait already: a burst of ordinary traffic is served, while
+     * a flood is refused at once (a waiting request holds a server thread, and with 500 waiting the cached readers
+     * queued behind them for seconds: bench/flood.sh).
+     */
+    private static boolean acquire(Semaphore s, int mayWait) {
+        if (s.tryAcquire()) return true;
+        if (s.getQueueLength() >= mayWait) return false;
         try {
             return s.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

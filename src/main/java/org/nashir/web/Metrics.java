@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 public final class Metrics {
     /** The route a request matched, set by the server before its handler runs; absent for static files and 404s. */
     public static final String ROUTE = "nashir.route";
+    /** Set on a request refused after a deliberate pause (see {@link Admission}): not slow, so not in the slow log. */
+    static final String PAUSED = "nashir.paused";
     private static final Logger access = LoggerFactory.getLogger("nashir.access");
     private static final Logger slow = LoggerFactory.getLogger("nashir.slow");
 
@@ -99,7 +101,7 @@ public final class Metrics {
                     encoding == null ? "" : " " + encoding);
             }
         }
-        if (slowMillis > 0 && millis >= slowMillis) slow.warn("slow request: {} {} (route {}) answered {} in {} ms", ctx.method().name(), ctx.path(), route, status,
+        if (slowMillis > 0 && millis >= slowMillis && ctx.attribute(PAUSED) == null) slow.warn("slow request: {} {} (route {}) answered {} in {} ms", ctx.method().name(), ctx.path(), route, status,
             String.format(java.util.Locale.ROOT, "%.0f", millis));
     }
 

@@ -2,6 +2,7 @@ package org.nashir.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.nashir.config.HeapShare;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,7 @@ public final class RateLimit {
     public RateLimit(int perMinute, Clock clock) {
         this.perMinute = perMinute;
         this.clock = clock;
-        this.windows = Caffeine.newBuilder().maximumSize(500_000).expireAfterWrite(Duration.ofMinutes(2)).build();
+        this.windows = Caffeine.newBuilder().maximumSize(HeapShare.entries(0.05, 160, 500_000)).expireAfterWrite(Duration.ofMinutes(2)).build();
     }
 
     /** Counts a request from {@code address}; false when it is over the limit for this minute. */

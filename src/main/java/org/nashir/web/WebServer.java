@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -48,10 +50,18 @@ public final class WebServer {
                 Encoding.BROTLI_AVAILABLE ? new io.javalin.compression.Brotli(4) : null, new io.javalin.compression.Gzip(5));
             compression.setPreferredCompressors(java.util.List.of(io.javalin.compression.CompressionType.BR, io.javalin.compression.CompressionType.GZIP));
             config.http.compressionStrategy = compression;
+            // The buffer each other answer is copied through, new per response: Jetty's 32 KB made allocation, and so
+            // collections, the main cost of a flood on a 64 MB heap; 8 KB holds most compressed pages.
+            config.http.responseBufferSize = 8192;
             // Article bodies and image uploads; the media routes check their own, smaller limit first.
             config.http.maxRequestSize = 40L * 1024 * 1024;
             // Room for a long query in the URL (10,000 Arabic letters are 60 KB percent-encoded) instead of a bare 414.
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(96 * 1024));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(96 * 1024);
+                // Each connection's parser builds a cache of the header fields it has seen, some 30 KB at Jetty's
+                // default size: 600 flooding connections held half of a small server's heap in them.
+                http.setHeaderCacheSize(64);
+            });
             config.jetty.multipartConfig.maxFileSize(36, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(40, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
@@ -80,8 +90,14 @@ public final class WebServer {
                 ctx.status(HttpStatus.FORBIDDEN);
                 errorPage(ctx, site, templates, 403, "error.403.heading", site.messages().get(e.messageKey()));
             });
+            BusyPage busy = new BusyPage(site, templates);
             config.routes.exception(Admission.Overloaded.class, (e, ctx) -> {
-                unavailable(ctx, site, templates, Admission.RETRY_AFTER, "overloaded", "The server is busy; try again in a few seconds.", "error.503");
+                if (ctx.path().startsWith("/api/")) {
+                    unavailable(ctx, site, templates, Admission.RETRY_AFTER, "overloaded", "The server is busy; try again in a few seconds.", "error.503");
+                } else {
+                    ctx.header("Retry-After", Integer.toString(Admission.RETRY_AFTER)).status(HttpStatus.SERVICE_UNAVAILABLE);
+                    PageCache.send(ctx, busy.get(), "text/html; charset=utf-8", "no-store");
+                }
             });
             config.routes.exception(TooManyRequests.class, (e, ctx) -> {
                 ctx.status(HttpStatus.TOO_MANY_REQUESTS);
@@ -124,11 +140,24 @@ public final class WebServer {
         });
     }
 
+    private static final java.util.concurrent.Executor SHED_PAUSE = CompletableFuture.delayedExecutor(Admission.PAUSE_MS, TimeUnit.MILLISECONDS);
+
     /** Shed-first routes take a place from {@link Admission} first; the others go straight in. */
     private static Handler admitted(Route r, Handler handler, Admission admission) {
         if (!r.sheddable()) return handler;
         return ctx -> {
-            if (!admission.enter()) throw new Admission.Overloaded(r.describe());
+            if (!admission.enter()) {
+                ctx.attribute(Metrics.ROUTE, r.path());
+                ctx.attribute(Metrics.PAUSED, true);
+                // Refused after a pause that holds no thread: a flooding client sends its next request only then, so
+                // its connections stop filling the queue cached readers wait in (answered at once, 600 flooding
+                // connections kept 600 requests ahead of every reader: readers' p99 129 ms at once, 63 ms after
+                // 500 ms, 45 ms after 2 s; bench/flood.sh).
+                ctx.future(() -> CompletableFuture.runAsync(() -> {
+                    throw new Admission.Overloaded(r.describe());
+                }, SHED_PAUSE));
+                return;
+            }
             try {
                 handler.handle(ctx);
             } finally {
@@ -146,6 +175,37 @@ public final class WebServer {
         String arabic = site.messages().get(messages + ".message");
         if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store").json(new ApiError(503, code, english, arabic).body());
         else errorPage(ctx, site, templates, 503, messages + ".heading", arabic);
+    }
+
+    /**
+     * The page of a request shed under overload, rendered and compressed once a minute at most: under a flood it is
+     * most of what the server answers, and rendering and compressing it for each took a sixth of the CPU the cached
+     * readers needed (bench/flood.sh).
+     */
+    private static final class BusyPage {
+        private final Site site;
+        private final Templates templates;
+        private volatile PageCache.Page page;
+        private volatile long madeAt;
+
+        BusyPage(Site site, Templates templates) {
+            this.site = site;
+            this.templates = templates;
+        }
+
+        PageCache.Page get() {
+            PageCache.Page p = page;
+            long now = System.nanoTime();
+            if (p == null || now - madeAt > 60_000_000_000L) {
+                String heading = site.messages().get("error.503.heading");
+                String message = site.messages().get("error.503.message");
+                byte[] html = templates.render("error.jte", new ErrorPage(site.errorFrame(heading, message, "/"), 503, heading, message));
+                p = PageCache.Page.of(html, java.util.Set.of());
+                page = p;
+                madeAt = now;
+            }
+            return p;
+        }
     }
 
     /**

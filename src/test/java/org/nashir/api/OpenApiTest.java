@@ -124,6 +124,7 @@ class OpenApiTest {
 
     private static String validBody(String template) {
         ObjectNode b = JSON.createObjectNode();
+        if (template.endsWith("/live/coverage")) return b.put("live", true).toString();
         if (template.contains("/live")) return b.put("text", "تحديث جديد من الواجهة البرمجية").toString();
         if (template.endsWith("/corrections")) return b.put("kind", "update").put("text", "أضيفت تفاصيل جديدة.").toString();
         if (template.equals("/api/v1/ticker")) return b.put("text", "عاجل من الواجهة البرمجية").put("hours", 1).toString();

@@ -109,6 +109,27 @@ class LiveCoverageTest {
             assertThat(page.select(".live-entry")).hasSize(3);
             assertThat(JSON.readTree(page.select("script[type=application/ld+json]").first().data()).has("coverageEndTime")).isTrue();
             assertThat(site.nashir.live.listFor(id)).hasSize(3);
+
+            // Through the API: a writer may not start coverage, an editor starts it again and ends it.
+            String coverage = "/api/v1/articles/" + id + "/live/coverage";
+            HttpResponse<String> byWriter = Api.send(site, "PUT", coverage, token, "{\"live\": true}");
+            assertThat(byWriter.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(byWriter.body()).at("/error/code").asText()).isEqualTo("forbidden");
+            String editorToken = site.nashir.tokens.create(site.nashir.accounts.findByEmail("editor@example.org").orElseThrow().id(), "مكتب");
+            HttpResponse<String> bad = Api.send(site, "PUT", coverage, editorToken, "{\"live\": \"yes\"}");
+            assertThat(bad.statusCode()).isEqualTo(422);
+            assertThat(JSON.readTree(bad.body()).at("/error/code").asText()).isEqualTo("invalid_coverage");
+            HttpResponse<String> resumed = Api.send(site, "PUT", coverage, editorToken, "{\"live\": true}");
+            assertThat(resumed.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(resumed.body()).get("live").asBoolean()).isTrue();
+            assertThat(Api.send(site, "POST", "/api/v1/articles/" + id + "/live", token, "{\"text\": \"استؤنفت التغطية\"}").statusCode()).isEqualTo(201);
+            assertThat(Jsoup.parse(site.get("/article/" + id).body()).select("#live").attr("data-ended")).isNotEqualTo("true");
+            HttpResponse<String> ended = Api.send(site, "PUT", coverage, editorToken, "{\"live\": false}");
+            assertThat(JSON.readTree(ended.body()).get("live").asBoolean()).isFalse();
+            assertThat(JSON.readTree(ended.body()).get("ended").isNull()).isFalse();
+            HttpResponse<String> endedTwice = Api.send(site, "PUT", coverage, editorToken, "{\"live\": false}");
+            assertThat(endedTwice.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(endedTwice.body()).at("/error/code").asText()).isEqualTo("not_live");
         }
     }
 }

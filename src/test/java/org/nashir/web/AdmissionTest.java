@@ -4,8 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nashir.testing.TestSite;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +39,49 @@ class AdmissionTest {
                 admission.leave();
             }
             assertThat(site.get(SEARCH).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_flood_of_searches_is_refused_after_a_pause_that_holds_no_server_thread(@TempDir Path dir) throws Exception {
+        try (TestSite site = TestSite.create(dir, Map.of("NASHIR_SHED_CONCURRENCY", "1", "NASHIR_HTTP_THREADS", "16", "NASHIR_BACK_OFFICE_THREADS", "8")).start()) {
+            site.publish("سياسة", "خبر عن الانتخابات", site.clock.instant());
+            assertThat(site.get("/").statusCode()).isEqualTo(200);
+            Admission admission = site.nashir.admission;
+            assertThat(admission.enter()).isTrue();
+            try (var readers = Executors.newVirtualThreadPerTaskExecutor()) {
+                long start = System.nanoTime();
+                // More searches than the server has threads: had each waited on a thread, the home page below would wait too.
+                List<Future<HttpResponse<String>>> searches = new ArrayList<>();
+                for (int i = 0; i < 40; i++) searches.add(readers.submit(() -> site.get(SEARCH)));
+                Thread.sleep(200);
+                assertThat(site.get("/").statusCode()).isEqualTo(200);
+                assertThat(searches).as("the searches are still paused when the page has been served").noneMatch(Future::isDone);
+                for (Future<HttpResponse<String>> f : searches) {
+                    HttpResponse<String> r = f.get();
+                    assertThat(r.statusCode()).isEqualTo(503);
+                    assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
+                    assertThat(r.body()).contains("الخادم مشغول");
+                }
+                assertThat(System.nanoTime() - start).as("refused after the pause").isGreaterThanOrEqualTo(Admission.PAUSE_MS * 1_000_000L);
+            } finally {
+                admission.leave();
+            }
+            assertThat(site.get(SEARCH).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_burst_waits_briefly_for_a_place_instead_of_being_refused() throws Exception {
+        Admission admission = new Admission(1, 16, 8);
+        assertThat(admission.enter()).isTrue();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Boolean> waiting = pool.submit(admission::enter);
+            Thread.sleep(50);
+            assertThat(admission.enter()).as("one waits already: the next is refused at once").isFalse();
+            admission.leave();
+            assertThat(waiting.get()).as("the one waiting got the place that came free").isTrue();
+            admission.leave();
         }
     }
 
