@@ -189,3 +189,39 @@
     });
   })(galleries[i]);
 })();
+
+// Search suggestions: the box stays a plain form; with scripts, what is typed fills its datalist, which browsers
+// show as a list the keyboard and screen readers reach like any other. Asked 200 ms after the last key, at most once
+// per text; answers are cached by the browser for a minute.
+(function () {
+  var box = document.querySelector('input[data-suggest]');
+  if (!box || !window.fetch) return;
+  var list = document.getElementById(box.getAttribute('list'));
+  var timer = null, asked = '', urls = {};
+  // A suggestion chosen as it is goes to its page (the article, section or tag) instead of a search for its words.
+  box.form.addEventListener('submit', function (e) {
+    var url = urls[box.value.trim()];
+    if (url) { e.preventDefault(); window.location.href = url; }
+  });
+  box.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var q = box.value.trim();
+      if (q.length < 2 || q === asked) return;
+      asked = q;
+      fetch(box.getAttribute('data-suggest') + '?q=' + encodeURIComponent(q), {credentials: 'omit'})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (j) {
+          if (!j || box.value.trim() !== q) return;
+          list.textContent = '';
+          j.items.forEach(function (item) {
+            var option = document.createElement('option');
+            option.value = item.text;
+            list.appendChild(option);
+            urls[item.text] = item.url;
+          });
+        })
+        .catch(function () {});
+    }, 200);
+  });
+})();

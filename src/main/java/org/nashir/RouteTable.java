@@ -32,6 +32,7 @@ import org.nashir.page.MenuRoutes;
 import org.nashir.page.PageRoutes;
 import org.nashir.search.SearchRoutes;
 import org.nashir.search.Searching;
+import org.nashir.search.Suggesting;
 import org.nashir.views.ViewRoutes;
 import org.nashir.web.Access;
 import org.nashir.web.RateLimit;
@@ -90,7 +91,9 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         StaticFiles files = new StaticFiles();
         ViewRoutes views = new ViewRoutes(n.views, new RateLimit(600, clock));
         MediaRoutes media = new MediaRoutes(n.media, site, templates, settings.mediaMaxMegabytes());
-        SearchRoutes search = new SearchRoutes(searching, new RateLimit(settings.searchesPerMinute(), clock), n.sections, site, templates);
+        // Suggestions come as the reader types: a few a second for a while, so their limit is higher than searches'.
+        SearchRoutes search = new SearchRoutes(searching, new Suggesting(n.searchIndex(), n.sections, n.articles), new RateLimit(settings.searchesPerMinute(), clock),
+            new RateLimit(settings.searchesPerMinute() * 5, clock), n.sections, site, templates);
         FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, n.ticker, n.staticPages, settings, n.pages, clock);
         Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"));
         SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(clock), guard, site, templates);
@@ -159,6 +162,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             // The JSON API: reads for anyone, writes behind a token (ApiDoor), errors as JSON
             get("/api/v1/openapi.json", ANYONE, reads::openApi),
             get("/api/v1/search", ANYONE, search::api).shedFirst(),
+            get("/api/v1/search/suggest", ANYONE, search::suggest).shedFirst(),
             get("/api/v1/articles", ANYONE, reads::articles),
             post("/api/v1/articles", api.required(), writes::create),
             get("/api/v1/articles/{id}", api.optional(), writes::read),

@@ -56,6 +56,7 @@ class SearchQualityBench {
         new Variant("ta marbuta (ة → ه)", t -> changed(t, t.replace('ة', 'ه'))),
         new Variant("alef maqsura (ى → ي)", t -> changed(t, t.replace('ى', 'ي'))),
         new Variant("hamza seats (ؤ ↔ ئ)", t -> changed(t, t.replace('ؤ', '\u0001').replace('ئ', 'ؤ').replace('\u0001', 'ئ'))),
+        new Variant("hamza seat dropped (ؤ → و, ئ → ي, final ء)", t -> changed(t, t.replace('ؤ', 'و').replace('ئ', 'ي').replaceAll("اء(?=\\s|$)", "ا"))),
         new Variant("سوريا ↔ سورية", t -> changed(t, t.replace("سوريا", "\u0001").replace("سورية", "سوريا").replace("\u0001", "سورية"))),
         new Variant("clitics (و/ب/ل + word)", SearchQualityBench::clitics),
         new Variant("article ال added/removed", SearchQualityBench::article),

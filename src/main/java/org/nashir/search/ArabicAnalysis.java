@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The one analysis chain for indexing and queries: Lucene's standard tokenizer (Unicode word breaks), then
  * {@link ArabicStemmer}'s folding, stop words (compared after folding, so إلى and الى are both stop words) and
- * stems. A word with two readings yields both at the same position, like a synonym. Fields named
+ * stems. A word with two readings yields both at the same position, like a synonym, and so does a word with a
+ * hamza seat the way readers type it without one ({@link ArabicStemmer#seatless}). Fields named
  * {@code *_f} keep the folded words unstemmed, so a search can reward the spelling the reader typed.
  */
 public final class ArabicAnalysis extends Analyzer {
@@ -57,7 +58,8 @@ public final class ArabicAnalysis extends Analyzer {
                 return true;
             }
             while (input.incrementToken()) {
-                String folded = ArabicStemmer.fold(term.toString());
+                String raw = term.toString();
+                String folded = ArabicStemmer.fold(raw);
                 if (folded.isEmpty() || ArabicStemmer.isStopWord(folded)) {
                     skipped += position.getPositionIncrement();
                     continue;
@@ -66,10 +68,9 @@ public final class ArabicAnalysis extends Analyzer {
                 term.setEmpty().append(stems.getFirst());
                 position.setPositionIncrement(position.getPositionIncrement() + skipped);
                 skipped = 0;
-                if (stems.size() > 1) {
-                    pending.addAll(stems.subList(1, stems.size()));
-                    state = captureState();
-                }
+                pending.addAll(stems.subList(1, stems.size()));
+                pending.addAll(ArabicStemmer.seatlessStems(raw, stems, stem));
+                if (!pending.isEmpty()) state = captureState();
                 return true;
             }
             return false;

@@ -98,6 +98,37 @@ public final class ArabicStemmer {
         return false;
     }
 
+    /**
+     * The word as readers type it without the hamza's seat, folded: ؤ → و and ئ → ي (موامرة for مؤامرة, اسراييل for
+     * إسرائيل, الطواري for الطوارئ), and a final ء after alef dropped (الوزرا for الوزراء); null when the word has no
+     * such hamza. Indexed beside the word's own terms, so those spellings meet it; the query is analysed as typed.
+     */
+    static String seatless(String word) {
+        if (word.indexOf('ؤ') < 0 && word.indexOf('ئ') < 0 && word.indexOf('ء') < 0 && word.indexOf('\u0654') < 0) return null;
+        String n = needsNfkc(word) ? Normalizer.normalize(word, Normalizer.Form.NFKC) : word;
+        String bare = fold(n.replace('ؤ', 'و').replace('ئ', 'ي'));
+        if (bare.endsWith("اء")) bare = bare.substring(0, bare.length() - 1);
+        return bare.equals(fold(n)) ? null : bare;
+    }
+
+    /**
+     * Stems of the seatless spelling ({@link #seatless}) worth indexing: those not already among the word's stems,
+     * and, where a final ء was dropped, only stems of four letters or more, so دعاء does not meet the verb دعا nor
+     * بناء the pronoun-laden بنا, while الوزراء still meets الوزرا.
+     */
+    static List<String> seatlessStems(String word, List<String> own, boolean stem) {
+        String bare = seatless(word);
+        if (bare == null || isStopWord(bare)) return List.of();
+        boolean droppedFinal = fold(word).endsWith("اء");
+        List<String> out = new java.util.ArrayList<>(2);
+        for (String s : stem ? stems(bare) : List.of(surface(bare))) {
+            if (own.contains(s) || out.contains(s)) continue;
+            if (droppedFinal && s.length() < 4) continue;
+            out.add(s);
+        }
+        return out;
+    }
+
     private static List<String> fold(List<String> words) {
         return words.stream().map(ArabicStemmer::fold).toList();
     }

@@ -40,7 +40,7 @@ public final class SearchIndex implements AutoCloseable {
      * Bump it whenever {@link ArabicStemmer} or {@link ArabicAnalysis} would turn some word into other terms.
      */
     static final String ANALYSIS = "nashir.analysis";
-    static final String ANALYSIS_VERSION = "3";
+    static final String ANALYSIS_VERSION = "4";
     private static final int BATCH = 500;
 
     private final Path root;

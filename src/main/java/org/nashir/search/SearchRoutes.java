@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The search page {@code /search?q=} and the JSON API {@code /api/v1/search}. */
+/** The search page {@code /search?q=}, the JSON API {@code /api/v1/search} and its suggestions while typing. */
 public final class SearchRoutes {
     /** A result as the page shows it: the article's teaser and its snippet (HTML with {@code <mark>}, already escaped). */
     public record Result(Teaser teaser, String snippetHtml) {}
@@ -36,12 +36,16 @@ public final class SearchRoutes {
     static final int MAX_OFFSET = 1_000;
 
     private final Searching searching;
+    private final Suggesting suggesting;
     private final RateLimit limit;
+    private final RateLimit suggestLimit;
     private final SectionStore sections;
     private final Site site;
     private final Templates templates;
 
-    public SearchRoutes(Searching searching, RateLimit limit, SectionStore sections, Site site, Templates templates) {
+    public SearchRoutes(Searching searching, Suggesting suggesting, RateLimit limit, RateLimit suggestLimit, SectionStore sections, Site site, Templates templates) {
+        this.suggesting = suggesting;
+        this.suggestLimit = suggestLimit;
         this.limit = limit;
         this.searching = searching;
         this.sections = sections;
@@ -113,6 +117,35 @@ public final class SearchRoutes {
             items.add(item);
         }
         ctx.header("Cache-Control", "no-store").json(Map.of("total", found.total(), "total_is_lower_bound", found.atLeast(), "items", items));
+    }
+
+    /**
+     * {@code GET /api/v1/search/suggest?q=}: up to eight suggestions for what is being typed (sections, tags, titles
+     * of recent articles), as {@code {"q", "items": [{"kind", "text", "url"}]}}; cacheable for a minute, since the
+     * same few letters are typed by many.
+     */
+    public void suggest(Context ctx) {
+        if (!suggestLimit.allow(ctx.ip())) {
+            ctx.header("Retry-After", Long.toString(suggestLimit.retryAfterSeconds()));
+            throw new ApiError(429, "rate_limited", "too many suggestions asked from this address; try again in a minute", site.messages().get("error.429.message"));
+        }
+        String raw = ctx.queryParam("q");
+        if (raw == null || raw.isBlank()) throw new ApiError(400, "missing_query", "q is required", site.messages().get("search.error.empty"));
+        // Control and format characters (pasted from a word processor) are spaces, as in a search.
+        String q = raw.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\u200C\\u200D]]", " ").strip();
+        if (q.length() > Suggesting.MAX_CHARS) {
+            throw new ApiError(400, "query_too_long", "q is longer than " + Suggesting.MAX_CHARS + " characters",
+                site.messages().get("search.error.suggest-too-long", site.fmt().number(Suggesting.MAX_CHARS)));
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Suggesting.Suggestion sg : suggesting.suggest(q)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("kind", sg.kind().name().toLowerCase(java.util.Locale.ROOT));
+            item.put("text", sg.text());
+            item.put("url", site.settings().baseUrl() + sg.path());
+            items.add(item);
+        }
+        ctx.header("Cache-Control", "public, max-age=60").json(Map.of("q", q, "items", items));
     }
 
     /** Results straight from the index, which the change feed keeps to visible articles only. */

@@ -48,6 +48,18 @@ public enum Encoding {
      */
     public static Encoding pick(String acceptEncoding, boolean brotliKept) {
         if (acceptEncoding == null || acceptEncoding.isBlank()) return IDENTITY;
+        // Browsers send a handful of distinct headers; parsing each again was a few per cent of a cached read.
+        Encoding[] known = PICKED.get(acceptEncoding);
+        if (known == null) {
+            known = new Encoding[] {parse(acceptEncoding, false), parse(acceptEncoding, true)};
+            if (PICKED.size() < 256) PICKED.put(acceptEncoding, known);
+        }
+        return known[brotliKept ? 1 : 0];
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Encoding[]> PICKED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Encoding parse(String acceptEncoding, boolean brotliKept) {
         double br = -1, gzip = -1, any = -1;
         for (String part : acceptEncoding.split(",")) {
             String[] fields = part.split(";");

@@ -33,10 +33,14 @@ public final class PageCache {
      * one of these, and not keeping the plain bytes triples what the cache holds. The rare client that accepts no
      * coding gets the gzip form inflated ({@link #plain()}). The tag its ETags share, when it was rendered.
      */
-    public record Page(byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows) {
+    public record Page(byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows, Headers headers) {
+        Page(byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows) {
+            this(gzip, brotli, tag, renderedAt, shows, Headers.of(tag, renderedAt, shows));
+        }
+
         /** The entity tag of one form of the page. */
         public String etag(Encoding e) {
-            return "\"" + tag + e.tagSuffix + "\"";
+            return headers.etags[e.ordinal()];
         }
 
         /** The plain form's entity tag. */
@@ -70,6 +74,22 @@ public final class PageCache {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is missing from this JVM", e);
             }
+        }
+    }
+
+    /**
+     * A page's header values, made once with the page: formatting them for each of 40,000 answers a second took a
+     * tenth of the server's time (the date's formatter, the sorted keys).
+     */
+    record Headers(String[] etags, String lastModified, String surrogateKey, String cacheTag) {
+        static Headers of(String tag, Instant renderedAt, java.util.Set<String> shows) {
+            String[] etags = new String[Encoding.values().length];
+            for (Encoding e : Encoding.values()) etags[e.ordinal()] = "\"" + tag + e.tagSuffix + "\"";
+            String keys = shows.isEmpty() ? null : String.join(" ", new java.util.TreeSet<>(shows));
+            // What the page shows, for a CDN that purges by key (Fastly's Surrogate-Key, Cloudflare's Cache-Tag).
+            if (keys != null && keys.length() > 8000) keys = null;
+            return new Headers(etags, DateTimeFormatter.RFC_1123_DATE_TIME.format(renderedAt.atOffset(ZoneOffset.UTC)), keys,
+                keys == null ? null : keys.replace(' ', ','));
         }
     }
 
@@ -314,15 +334,12 @@ public final class PageCache {
     /** Sends {@code page} (a page or a static file) as {@link #send(Context, Page)} does, with this caching rule. */
     static void send(Context ctx, Page page, String contentType, String cacheControl) {
         Encoding encoding = Encoding.pick(ctx.header("Accept-Encoding"), page.brotli() != null);
-        ctx.header("ETag", page.etag(encoding));
-        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(page.renderedAt().atOffset(ZoneOffset.UTC)));
+        Headers h = page.headers();
+        ctx.header("ETag", h.etags()[encoding.ordinal()]);
+        ctx.header("Last-Modified", h.lastModified());
         ctx.header("Cache-Control", cacheControl);
         ctx.header("Vary", "Accept-Encoding");
-        // What the page shows, for a CDN that purges by key (Fastly's Surrogate-Key, Cloudflare's Cache-Tag).
-        if (!page.shows().isEmpty()) {
-            String keys = String.join(" ", new java.util.TreeSet<>(page.shows()));
-            if (keys.length() <= 8000) ctx.header("Surrogate-Key", keys).header("Cache-Tag", keys.replace(' ', ','));
-        }
+        if (h.surrogateKey() != null) ctx.header("Surrogate-Key", h.surrogateKey()).header("Cache-Tag", h.cacheTag());
         // Any form's tag names this version (a proxy may also have weakened it to W/"…").
         String ifNoneMatch = ctx.header("If-None-Match");
         if (ifNoneMatch != null && (ifNoneMatch.contains(page.tag()) || ifNoneMatch.strip().equals("*"))) {
