@@ -5,6 +5,7 @@ import org.nashir.account.AccountStore;
 import org.nashir.account.ApiTokenStore;
 import org.nashir.account.AuditLog;
 import org.nashir.article.ArticleImport;
+import org.nashir.article.ArticleFinder;
 import org.nashir.article.ArticleStore;
 import org.nashir.article.CorrectionStore;
 import org.nashir.article.LiveStore;
@@ -48,6 +49,7 @@ import java.time.Duration;
  * place. The CLI commands and the tests build it the same way.
  */
 public final class Nashir implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Nashir.class);
     public final Settings settings;
     public final Clock clock;
     public final Database db;
@@ -58,6 +60,7 @@ public final class Nashir implements AutoCloseable {
     public final ChangeFeed changes;
     public final SectionStore sections;
     public final ArticleStore articles;
+    public final ArticleFinder finder;
     public final RevisionStore revisions;
     public final ArticleImport imports;
     public final ViewStore viewStore;
@@ -92,6 +95,7 @@ public final class Nashir implements AutoCloseable {
         this.changes = new ChangeFeed(db, clock);
         this.sections = new SectionStore(db.jdbi(), changes);
         this.articles = new ArticleStore(db.jdbi(), clock);
+        this.finder = new ArticleFinder(db.jdbi());
         this.revisions = new RevisionStore(db.jdbi());
         this.imports = new ArticleImport(db.jdbi(), articles, sections, changes, clock);
         this.viewStore = new ViewStore(db.jdbi(), clock);
@@ -137,6 +141,15 @@ public final class Nashir implements AutoCloseable {
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
         scheduler = Periodic.every(Duration.ofSeconds(5), "scheduled changes (publishing, pins, ticker)", scheduled::runDue);
+        // Articles from before the back office's search (or imported by an older version) get their terms now, a
+        // batch at a time beside the running site; on several nodes they share the work harmlessly.
+        Thread.ofVirtual().name("nashir-article-terms").start(() -> {
+            try {
+                while (finder.fillMissingTerms(500) > 0) Thread.onSpinWait();
+            } catch (RuntimeException e) {
+                log.warn("article search terms not filled in (the back office's search misses older articles until the next start): {}", e.toString());
+            }
+        });
         return server.port();
     }
 

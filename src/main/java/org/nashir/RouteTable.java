@@ -100,7 +100,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         DashboardRoutes dashboard = new DashboardRoutes(n.articles, n.comments::countPending, site, templates);
         LiveRoutes liveDesk = new LiveRoutes(n.live, n.articles, pictures, site, templates);
         DeskRoutes desk = new DeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site, templates, clock);
-        EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, n.corrections, n.previews, pictures,
+        EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, n.corrections, n.previews, n.finder, pictures,
             id -> id != null && id.matches("[0-9]{1,18}") ? n.media.find(Long.parseLong(id)).orElse(null) : null, n.media::srcsetFor, site, templates, clock);
         SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(n.sections, site, templates);
         TaxonomyRoutes taxonomy = new TaxonomyRoutes(n.taxonomy, n.articles, pictures, site, templates);

@@ -299,14 +299,14 @@ public final class ArticleStore {
         return h.createUpdate("""
                 INSERT INTO article (slug, title, kicker, summary, body, source_name, source_url, label, kind, section_id, status,
                                      published_at, updated_at, created_at, view_count, version, created_by, featured_media_id,
-                                     legacy_url, import_key)
+                                     legacy_url, import_key, search_terms)
                 VALUES (:slug, :title, :kicker, :summary, :body, :sourceName, :sourceUrl, :label, :kind, :section, :status,
-                        :publishedAt, :now, :now, :views, 1, :by, :media, :legacyUrl, :importKey)""")
+                        :publishedAt, :now, :now, :views, 1, :by, :media, :legacyUrl, :importKey, :terms)""")
             .bind("slug", Slug.of(a.title())).bind("title", a.title()).bind("kicker", a.kicker()).bind("summary", a.summary())
             .bind("body", BodyHtml.sanitize(a.bodyHtml())).bind("sourceName", a.sourceName()).bind("sourceUrl", a.sourceUrl())
             .bind("label", a.label()).bind("kind", a.kind()).bind("section", a.sectionId()).bind("status", a.status()).bind("publishedAt", a.publishedAt())
             .bind("now", now).bind("views", a.viewCount()).bind("by", a.createdBy()).bind("media", a.featuredMediaId())
-            .bind("legacyUrl", a.legacyUrl()).bind("importKey", a.importKey())
+            .bind("legacyUrl", a.legacyUrl()).bind("importKey", a.importKey()).bind("terms", ArticleFinder.terms(a.title(), a.kicker(), a.summary()))
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 

@@ -102,7 +102,7 @@ public final class Editing {
                     UPDATE article SET slug = :slug, title = :title, kicker = :kicker, summary = :summary, body = :body,
                            source_name = :sourceName, source_url = :sourceUrl, label = :label, kind = :kind, section_id = :section,
                            status = :status, published_at = :publishedAt, featured_media_id = :media,
-                           updated_at = :now, version = version + 1
+                           search_terms = :terms, updated_at = :now, version = version + 1
                     WHERE id = :id AND version = :expected""")
                 .bind("slug", Slug.of(c.title())).bind("title", c.title().strip()).bind("kicker", blankToNull(c.kicker()))
                 .bind("summary", blankToNull(c.summary())).bind("body", BodyHtml.sanitize(c.bodyHtml()))
@@ -110,6 +110,7 @@ public final class Editing {
                 .bind("label", blankToNull(c.label())).bind("kind", c.kind().code()).bind("section", c.sectionId()).bind("status", status)
                 .bind("publishedAt", publishedAtAfter(c, status, current, now)).bind("media", media(h, c)).bind("now", now)
                 .bind("id", id).bind("expected", c.expectedVersion())
+                .bind("terms", ArticleFinder.terms(c.title(), blankToNull(c.kicker()), blankToNull(c.summary())))
                 .execute();
             if (rows == 0) throw new StaleEdit(current);
             articles.replaceLinks(h, id, c.bylines(), c.tags());

@@ -9,7 +9,9 @@ import java.util.Map;
 public final class EditorPages {
     private EditorPages() {}
 
-    public record ListPage(AdminFrame frame, List<ArticleStore.Row> rows, String status) {}
+    public record ListPage(AdminFrame frame, List<ArticleFinder.Row> rows, long total, String q, String status, String section, String author,
+                           String kind, String from, String to, String sort, List<Section> sections, List<ArticleFinder.Author> authors,
+                           org.nashir.web.Pager pager, String notice) {}
 
     /** A picture that can be chosen as the featured image. */
     /** A library picture the editor can choose: as the featured image, or placed in the text (at {@code src}, 1024 px at most). */

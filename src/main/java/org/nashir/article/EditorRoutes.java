@@ -17,6 +17,8 @@ import org.nashir.web.Templates;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +38,17 @@ public final class EditorRoutes {
     private final Clock clock;
     private final CorrectionStore corrections;
     private final PreviewStore previews;
+    private final ArticleFinder finder;
 
     public EditorRoutes(ArticleStore articles, RevisionStore revisions, SectionStore sections, Editing editing, CorrectionStore corrections,
-                        PreviewStore previews,
+                        PreviewStore previews, ArticleFinder finder,
                         Supplier<List<EditorPages.Picture>> pictures, java.util.function.Function<String, Media> featured,
                         java.util.function.Function<String, java.util.Optional<String>> srcsets, Site site, Templates templates, Clock clock) {
         this.featured = featured;
         this.srcsets = srcsets;
         this.corrections = corrections;
         this.previews = previews;
+        this.finder = finder;
         this.articles = articles;
         this.revisions = revisions;
         this.sections = sections;
@@ -55,12 +59,68 @@ public final class EditorRoutes {
         this.clock = clock;
     }
 
+    /**
+     * {@code GET /admin/articles?q=&status=&section=&author=&kind=&from=&to=&sort=&page=}: the newsroom's articles,
+     * found and filtered ({@link ArticleFinder}); writers see only their own. A filter that cannot be read is named in
+     * a notice and left out, never a 500.
+     */
     public void list(Context ctx) {
         Account me = Guard.required(ctx).account();
-        String status = ctx.queryParam("status");
-        if (status != null && !List.of(Article.DRAFT, Article.REVIEW, Article.SCHEDULED, Article.PUBLISHED, Article.ARCHIVED).contains(status)) status = null;
-        List<ArticleStore.Row> rows = articles.listForBackOffice(status, me.role() == Role.WRITER ? me.id() : null, 200);
-        templates.send(ctx, 200, "admin/articles.jte", new EditorPages.ListPage(AdminFrame.of(site, ctx, site.messages().get("admin.articles"), "articles"), rows, status));
+        List<String> unreadable = new ArrayList<>();
+        String q = param(ctx, "q");
+        String status = param(ctx, "status");
+        if (!status.isEmpty() && !List.of(Article.DRAFT, Article.REVIEW, Article.SCHEDULED, Article.PUBLISHED, Article.ARCHIVED).contains(status)) {
+            unreadable.add(status);
+            status = "";
+        }
+        Long section = id(param(ctx, "section"), unreadable);
+        Long author = me.role() == Role.WRITER ? Long.valueOf(me.id()) : id(param(ctx, "author"), unreadable);
+        String kind = param(ctx, "kind");
+        if (!kind.isEmpty() && java.util.Arrays.stream(ArticleKind.values()).noneMatch(k -> k.code().equals(kind))) {
+            unreadable.add(kind);
+        }
+        Instant from = day(param(ctx, "from"), 0, unreadable), to = day(param(ctx, "to"), 1, unreadable);
+        ArticleFinder.Sort sort = ArticleFinder.Sort.UPDATED;
+        for (ArticleFinder.Sort s : ArticleFinder.Sort.values()) if (s.name().equalsIgnoreCase(param(ctx, "sort"))) sort = s;
+        String rawPage = param(ctx, "page");
+        int page = rawPage.matches("[0-9]{1,5}") ? Math.max(1, Integer.parseInt(rawPage)) : 1;
+        boolean kindOk = !kind.isEmpty() && !unreadable.contains(kind);
+        ArticleFinder.Filter filter = new ArticleFinder.Filter(q, status.isEmpty() ? null : status, section, author, kindOk ? kind : null, from, to, sort, page);
+        ArticleFinder.Found found = finder.find(filter);
+        int pages = (int) Math.max(1, (found.total() + ArticleFinder.PAGE_SIZE - 1) / ArticleFinder.PAGE_SIZE);
+        List<String> kept = new ArrayList<>();
+        for (String k : List.of("q", "status", "section", "author", "kind", "from", "to", "sort")) {
+            if (!param(ctx, k).isEmpty()) kept.add(k + "=" + java.net.URLEncoder.encode(param(ctx, k), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String base = "/admin/articles" + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+        String notice = unreadable.isEmpty() ? null : site.messages().get("admin.articles.unreadable", String.join("، ", unreadable));
+        templates.send(ctx, 200, "admin/articles.jte", new EditorPages.ListPage(AdminFrame.of(site, ctx, site.messages().get("admin.articles"), "articles"),
+            found.rows(), found.total(), q, status, param(ctx, "section"), me.role() == Role.WRITER ? "" : param(ctx, "author"), kindOk ? kind : "",
+            param(ctx, "from"), param(ctx, "to"), sort.name().toLowerCase(java.util.Locale.ROOT), sections.listAll(),
+            me.role() == Role.WRITER ? List.of() : finder.authors(), new org.nashir.web.Pager(base, Math.min(page, pages), pages), notice));
+    }
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null ? "" : v.strip();
+    }
+
+    private static Long id(String raw, List<String> unreadable) {
+        if (raw.isEmpty()) return null;
+        if (raw.matches("[0-9]{1,18}")) return Long.parseLong(raw);
+        unreadable.add(raw);
+        return null;
+    }
+
+    /** The start of a day typed as yyyy-mm-dd (Arabic-Indic digits too), plus {@code days}; null when empty or unreadable. */
+    private Instant day(String raw, int days, List<String> unreadable) {
+        if (raw.isEmpty()) return null;
+        try {
+            return java.time.LocalDate.parse(org.nashir.arabic.ArabicText.latinDigits(raw)).plusDays(days).atStartOfDay(site.fmt().zone()).toInstant();
+        } catch (java.time.DateTimeException e) {
+            unreadable.add(raw);
+            return null;
+        }
     }
 
     public void newForm(Context ctx) {

@@ -1,5 +1,6 @@
 package org.nashir.search;
 
+import org.nashir.arabic.ArabicStemmer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;

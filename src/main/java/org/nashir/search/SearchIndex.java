@@ -1,5 +1,6 @@
 package org.nashir.search;
 
+import org.nashir.arabic.ArabicStemmer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;

@@ -1,5 +1,6 @@
 package org.nashir.search;
 
+import org.nashir.arabic.ArabicStemmer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.Term;

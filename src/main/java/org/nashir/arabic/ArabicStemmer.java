@@ -1,4 +1,4 @@
-package org.nashir.search;
+package org.nashir.arabic;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -103,7 +103,7 @@ public final class ArabicStemmer {
      * إسرائيل, الطواري for الطوارئ), and a final ء after alef dropped (الوزرا for الوزراء); null when the word has no
      * such hamza. Indexed beside the word's own terms, so those spellings meet it; the query is analysed as typed.
      */
-    static String seatless(String word) {
+    public static String seatless(String word) {
         if (word.indexOf('ؤ') < 0 && word.indexOf('ئ') < 0 && word.indexOf('ء') < 0 && word.indexOf('\u0654') < 0) return null;
         String n = needsNfkc(word) ? Normalizer.normalize(word, Normalizer.Form.NFKC) : word;
         String bare = fold(n.replace('ؤ', 'و').replace('ئ', 'ي'));
@@ -116,7 +116,7 @@ public final class ArabicStemmer {
      * and, where a final ء was dropped, only stems of four letters or more, so دعاء does not meet the verb دعا nor
      * بناء the pronoun-laden بنا, while الوزراء still meets الوزرا.
      */
-    static List<String> seatlessStems(String word, List<String> own, boolean stem) {
+    public static List<String> seatlessStems(String word, List<String> own, boolean stem) {
         String bare = seatless(word);
         if (bare == null || isStopWord(bare)) return List.of();
         boolean droppedFinal = fold(word).endsWith("اء");
@@ -126,6 +126,33 @@ public final class ArabicStemmer {
             if (droppedFinal && s.length() < 4) continue;
             out.add(s);
         }
+        return out;
+    }
+
+    /**
+     * The matching terms of a text, space-separated with a space at each end (" a b c "): the stems of each word
+     * that is not a stop word, and of its seatless spelling. Stored beside an article's title for the back office's
+     * search, which must find drafts the public index does not hold, with the same analysis.
+     */
+    public static String terms(String text) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String word : text.split("[^\\p{L}\\p{N}\\p{M}\\u0640]+")) {
+            String folded = fold(word);
+            if (folded.isEmpty() || isStopWord(folded)) continue;
+            List<String> stems = stems(folded);
+            out.addAll(stems);
+            out.addAll(seatlessStems(word, stems, true));
+        }
+        return out.isEmpty() ? " " : " " + String.join(" ", out) + " ";
+    }
+
+    /** The terms one typed word may match in {@link #terms}: its stems and its seatless stems; empty for a stop word. */
+    public static List<String> alternatives(String word) {
+        String folded = fold(word);
+        if (folded.isEmpty() || isStopWord(folded)) return List.of();
+        List<String> stems = stems(folded);
+        List<String> out = new java.util.ArrayList<>(stems);
+        out.addAll(seatlessStems(word, stems, true));
         return out;
     }
 
