@@ -6,6 +6,8 @@ import org.nashir.account.ApiTokenStore;
 import org.nashir.account.AuditLog;
 import org.nashir.article.ArticleImport;
 import org.nashir.article.ArticleFinder;
+import org.nashir.search.SearchStats;
+import org.nashir.search.Names;
 import org.nashir.article.ArticleStore;
 import org.nashir.article.CorrectionStore;
 import org.nashir.article.LiveStore;
@@ -61,6 +63,8 @@ public final class Nashir implements AutoCloseable {
     public final SectionStore sections;
     public final ArticleStore articles;
     public final ArticleFinder finder;
+    public final SearchStats searchStats;
+    public final Names names;
     public final RevisionStore revisions;
     public final ArticleImport imports;
     public final ViewStore viewStore;
@@ -96,6 +100,8 @@ public final class Nashir implements AutoCloseable {
         this.sections = new SectionStore(db.jdbi(), changes);
         this.articles = new ArticleStore(db.jdbi(), clock);
         this.finder = new ArticleFinder(db.jdbi());
+        this.searchStats = new SearchStats(db.jdbi(), clock, settings.timeZone());
+        this.names = new Names(db.jdbi());
         this.revisions = new RevisionStore(db.jdbi());
         this.imports = new ArticleImport(db.jdbi(), articles, sections, changes, clock);
         this.viewStore = new ViewStore(db.jdbi(), clock);
@@ -132,7 +138,7 @@ public final class Nashir implements AutoCloseable {
     public int start() {
         // Only the server holds the index (one writer per folder); commands leave their changes in the feed.
         index = new SearchIndex(settings.dataDir().resolve("index"), articles, changes);
-        searching = new Searching(index, clock);
+        searching = new Searching(index, clock, names);
         Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, menus::tree, Embeds.FRAME_HOSTS, clock);
         Templates templates = new Templates();
         routes = RouteTable.of(this, searching, site, templates);
@@ -140,6 +146,7 @@ public final class Nashir implements AutoCloseable {
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
+        searchStats.start(Duration.ofSeconds(10));
         scheduler = Periodic.every(Duration.ofSeconds(5), "scheduled changes (publishing, pins, ticker)", scheduled::runDue);
         // Articles from before the back office's search (or imported by an older version) get their terms now, a
         // batch at a time beside the running site; on several nodes they share the work harmlessly.
@@ -174,6 +181,7 @@ public final class Nashir implements AutoCloseable {
         changes.close();
         if (index != null) index.close();
         views.stop();
+        searchStats.stop();
         db.close();
     }
 }

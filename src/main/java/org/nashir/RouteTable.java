@@ -33,6 +33,8 @@ import org.nashir.page.PageRoutes;
 import org.nashir.search.SearchRoutes;
 import org.nashir.search.Searching;
 import org.nashir.search.Suggesting;
+import org.nashir.search.SearchStatsRoutes;
+import org.nashir.search.NameRoutes;
 import org.nashir.views.ViewRoutes;
 import org.nashir.web.Access;
 import org.nashir.web.RateLimit;
@@ -78,7 +80,8 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt(), m.srcNear(1024), Math.min(m.width(), 1024),
                 m.heightAt(Math.min(m.width(), 1024)), m.caption(), m.credit())).toList();
         ArticleRoutes articles = new ArticleRoutes(n.articles, n.sections, site, templates, n.pages, n.media, searching::related, n.comments,
-            n.corrections, n.previews, n.live);
+            n.corrections, n.previews, n.live,
+            name -> n.names.of(name).map(e -> new ArticleRoutes.TagAlias(e.latin(), n.names.variantsOf(name))));
         HomeRoutes home = new HomeRoutes(n.articles, n.sections, n.viewStore, n.pins, n.media, site, templates, n.pages);
         ArchiveRoutes archive = new ArchiveRoutes(n.articles, site, templates, n.pages);
         SectionRoutes sections = new SectionRoutes(n.sections, n.articles, n.pins, site, templates, n.pages);
@@ -92,7 +95,8 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         ViewRoutes views = new ViewRoutes(n.views, new RateLimit(600, clock));
         MediaRoutes media = new MediaRoutes(n.media, site, templates, settings.mediaMaxMegabytes());
         // Suggestions come as the reader types: a few a second for a while, so their limit is higher than searches'.
-        SearchRoutes search = new SearchRoutes(searching, new Suggesting(n.searchIndex(), n.sections, n.articles), new RateLimit(settings.searchesPerMinute(), clock),
+        NameRoutes names = new NameRoutes(n.names, n.searchIndex(), n.articles::listTagUse, site, templates);
+        SearchRoutes search = new SearchRoutes(searching, n.searchStats, new Suggesting(n.searchIndex(), n.sections, n.articles, n.names), new RateLimit(settings.searchesPerMinute(), clock),
             new RateLimit(settings.searchesPerMinute() * 5, clock), n.sections, site, templates);
         FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, n.ticker, n.staticPages, settings, n.pages, clock);
         Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"));
@@ -206,6 +210,10 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             post("/admin/sections/{id}", EDITORS, sectionAdmin::rename),
             post("/admin/sections/{id}/move", EDITORS, sectionAdmin::move),
             get("/admin/tags", EDITORS, taxonomy::tags),
+            get("/admin/searches", EDITORS, new SearchStatsRoutes(n.searchStats, site, templates)::show),
+            get("/admin/names", EDITORS, names::show),
+            post("/admin/names", EDITORS, names::add),
+            post("/admin/names/{id}/delete", EDITORS, names::delete),
             post("/admin/tags/merge", EDITORS, taxonomy::mergeTags),
             post("/admin/tags/{id}", EDITORS, taxonomy::renameTag),
             get("/admin/bylines", EDITORS, taxonomy::bylines),

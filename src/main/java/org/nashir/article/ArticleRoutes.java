@@ -13,7 +13,11 @@ import org.nashir.web.Redirect;
 import org.nashir.web.Site;
 import org.nashir.web.Templates;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Article pages, and the tag and byline listings. */
 public final class ArticleRoutes {
@@ -32,7 +36,9 @@ public final class ArticleRoutes {
     /** {@code related} gives the ids of articles like one article (search's More Like This), best first. */
     public ArticleRoutes(ArticleStore articles, SectionStore sections, Site site, Templates templates, PageCache cache,
                          MediaStore media, java.util.function.BiFunction<Long, Integer, List<Long>> related,
-                         CommentStore comments, CorrectionStore corrections, PreviewStore previews, LiveStore live) {
+                         CommentStore comments, CorrectionStore corrections, PreviewStore previews, LiveStore live,
+                         java.util.function.Function<String, Optional<TagAlias>> aliases) {
+        this.aliases = aliases;
         this.live = live;
         this.previews = previews;
         this.comments = comments;
@@ -151,6 +157,11 @@ public final class ArticleRoutes {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /** How else a tag's name is written (search's list of names): its Latin form and its other Arabic spellings. */
+    public record TagAlias(String latin, List<String> otherSpellings) {}
+
+    private final java.util.function.Function<String, Optional<TagAlias>> aliases;
+
     /**
      * schema.org NewsArticle for search engines. Serialized by Jackson, then made safe inside a script element:
      * "</" and the line separators that end a script early are escaped.
@@ -215,8 +226,35 @@ public final class ArticleRoutes {
             org.nashir.web.Shows.record(org.nashir.web.Shows.tagList(tag.id()));
             ArticleStore.Slice slice = articles.listTagged(tag.id(), Pager.PAGE_SIZE, Pager.offset(number));
             Pager pager = Pager.of(tag.path(), number, slice.total());
+            String intro = site.messages().get("tag.intro");
+            String jsonLd = null;
+            Optional<TagAlias> alias = aliases.apply(tag.name());
+            if (alias.isPresent()) {
+                // A name with other spellings: say how else it is written, and give search engines all of them.
+                List<String> parts = new ArrayList<>();
+                if (alias.get().latin() != null) parts.add(alias.get().latin());
+                if (!alias.get().otherSpellings().isEmpty()) parts.add(site.messages().get("tag.also-written", String.join("، ", alias.get().otherSpellings())));
+                intro = String.join(" · ", parts) + " — " + intro;
+                Map<String, Object> about = new LinkedHashMap<>();
+                about.put("@type", "Thing");
+                about.put("name", tag.name());
+                List<String> alternate = new ArrayList<>(alias.get().otherSpellings());
+                if (alias.get().latin() != null) alternate.add(alias.get().latin());
+                about.put("alternateName", alternate);
+                Map<String, Object> ld = new LinkedHashMap<>();
+                ld.put("@context", "https://schema.org");
+                ld.put("@type", "CollectionPage");
+                ld.put("name", tag.name());
+                ld.put("url", site.settings().baseUrl() + pager.href(number));
+                ld.put("about", about);
+                try {
+                    jsonLd = JSON.writeValueAsString(ld).replace("</", "<\\/");
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write JSON-LD for tag " + tag.slug(), e);
+                }
+            }
             return templates.render("listing.jte", new ListingPage(site.frame(tag.name(), site.messages().get("tag.description", tag.name()), pager.href(number)),
-                tag.name(), site.messages().get("tag.intro"), List.of(), slice.items(), pager));
+                tag.name(), intro, List.of(), List.of(), slice.items(), pager, jsonLd));
         }));
     }
 

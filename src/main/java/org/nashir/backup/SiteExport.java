@@ -58,7 +58,8 @@ public final class SiteExport {
         table("tag", "id", true, "id L", "slug S", "name S"),
         table("article", "id", true, "id L", "slug S", "title S", "kicker S", "summary S", "body S", "source_name S", "source_url S", "label S",
             "section_id L", "status S", "published_at T", "updated_at T", "created_at T", "view_count L", "version L", "legacy_url S",
-            "import_key S", "created_by L", "featured_media_id L", "comments_closed B", "kind S", "live_started_at T", "live_ended_at T"),
+            "import_key S", "created_by L", "featured_media_id L", "comments_closed B", "kind S", "live_started_at T", "live_ended_at T",
+            "search_terms S"),
         table("article_author", "article_id, position, author_id", false, "article_id L", "author_id L", "position L"),
         table("article_tag", "article_id, tag_id", false, "article_id L", "tag_id L"),
         table("revision", "id", true, "id L", "article_id L", "version L", "title S", "kicker S", "summary S", "body S", "source_name S",
@@ -80,7 +81,10 @@ public final class SiteExport {
         table("page_legacy_path", "path", false, "path S", "page_id L"),
         table("page_revision", "id", true, "id L", "page_id L", "version L", "title S", "body S", "account_id L", "saved_at T"),
         table("menu_item", "(parent_id IS NOT NULL), id", true, "id L", "menu S", "parent_id L", "position L", "label S", "href S"),
-        table("audit", "id", true, "id L", "at T", "account_id L", "action S", "target S", "detail S"));
+        table("audit", "id", true, "id L", "at T", "account_id L", "action S", "target S", "detail S"),
+        table("name_entity", "id", true, "id L", "latin S"),
+        table("name_spelling", "folded", false, "folded S", "shown S", "entity_id L"),
+        table("search_stat", "day, folded", false, "day L", "folded S", "shown S", "searches L", "empty L"));
 
     private static Table table(String name, String orderBy, boolean identity, String... columns) {
         List<Column> cols = new ArrayList<>();
@@ -250,6 +254,11 @@ public final class SiteExport {
                         if (index < nextTable) throw new Refused("الجدول " + name + " في غير موضعه أو مكرر: يجب أن تأتي الجداول بترتيب التصدير");
                         nextTable = index + 1;
                         if (p.nextToken() != JsonToken.START_ARRAY) throw new Refused("الجدول " + name + " يجب أن يكون مصفوفة صفوف");
+                        // An empty site comes with the seeded list of names: the exported site's list replaces it.
+                        if (name.equals("name_entity")) {
+                            h.execute("DELETE FROM name_spelling");
+                            h.execute("DELETE FROM name_entity");
+                        }
                         rows += readRows(p, json, h, TABLES.get(index));
                     }
                 }
@@ -290,7 +299,9 @@ public final class SiteExport {
      * them (tables added later are simply absent from such an export).
      */
     static final Map<String, JsonNode> ADDED_LATER = Map.of("article.kind", TextNode.valueOf("news"),
-        "article.live_started_at", NullNode.getInstance(), "article.live_ended_at", NullNode.getInstance());
+        "article.live_started_at", NullNode.getInstance(), "article.live_ended_at", NullNode.getInstance(),
+        // Filled in again by the server on start (ArticleFinder.fillMissingTerms).
+        "article.search_terms", NullNode.getInstance());
 
     private static void bind(Update u, Table t, long row, Column c, JsonNode v) throws Refused {
         String where = "الجدول " + t.name() + "، الصف " + row + "، العمود " + c.name();

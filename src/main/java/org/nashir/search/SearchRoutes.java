@@ -27,7 +27,7 @@ public final class SearchRoutes {
     public record Result(Teaser teaser, String snippetHtml) {}
 
     public record SearchPage(Frame frame, String q, String section, String author, String from, String to, String sort,
-                             long total, boolean atLeast, List<Result> results, Pager pager, List<Section> sections, String notice) {}
+                             long total, boolean atLeast, List<Result> results, Pager pager, List<Section> sections, String notice, String didYouMean) {}
 
     /** A request's filters after checking; {@code error} is a message key when one was unusable. */
     record Request(SearchQuery query, Searching.Options options, String error, String errorValue) {}
@@ -37,14 +37,16 @@ public final class SearchRoutes {
 
     private final Searching searching;
     private final Suggesting suggesting;
+    private final SearchStats stats;
     private final RateLimit limit;
     private final RateLimit suggestLimit;
     private final SectionStore sections;
     private final Site site;
     private final Templates templates;
 
-    public SearchRoutes(Searching searching, Suggesting suggesting, RateLimit limit, RateLimit suggestLimit, SectionStore sections, Site site, Templates templates) {
+    public SearchRoutes(Searching searching, SearchStats stats, Suggesting suggesting, RateLimit limit, RateLimit suggestLimit, SectionStore sections, Site site, Templates templates) {
         this.suggesting = suggesting;
+        this.stats = stats;
         this.suggestLimit = suggestLimit;
         this.limit = limit;
         this.searching = searching;
@@ -71,7 +73,9 @@ public final class SearchRoutes {
             total = found.total();
             atLeast = found.atLeast();
             results = results(found);
+            if (number == 1) stats.record(q, total);
         }
+        String didYouMean = r.error() == null && total < Searching.TYPO_RETRY_BELOW ? searching.didYouMean(r.query()).orElse(null) : null;
         StringBuilder base = new StringBuilder("/search?q=").append(enc(q));
         for (String k : List.of("section", "author", "from", "to", "sort")) if (!param(ctx, k).isEmpty()) base.append('&').append(k).append('=').append(enc(param(ctx, k)));
         int pages = (int) Math.max(1, Math.min((total + PAGE_SIZE - 1) / PAGE_SIZE, MAX_OFFSET / PAGE_SIZE));
@@ -80,7 +84,7 @@ public final class SearchRoutes {
         ctx.header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex");
         templates.send(ctx, 200, "search.jte", new SearchPage(
             site.frame(title, site.messages().get("search.description"), "/search"), q, param(ctx, "section"), param(ctx, "author"),
-            param(ctx, "from"), param(ctx, "to"), param(ctx, "sort"), total, atLeast, results, pager, sections.listAll(), notice));
+            param(ctx, "from"), param(ctx, "to"), param(ctx, "sort"), total, atLeast, results, pager, sections.listAll(), notice, didYouMean));
     }
 
     /** {@code GET /api/v1/search}: JSON results, or a JSON error with a stable code; never a 500 for what a client sends. */
@@ -105,6 +109,7 @@ public final class SearchRoutes {
             throw new ApiError(400, "missing_query", "q is required", site.messages().get("search.error.empty"));
         }
         Searching.Result found = searching.search(r.query(), r.options());
+        if (offset == 0) stats.record(ctx.queryParam("q"), found.total());
         List<Map<String, Object>> items = new ArrayList<>();
         for (Result res : results(found)) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -116,7 +121,12 @@ public final class SearchRoutes {
             item.put("snippet", res.snippetHtml());
             items.add(item);
         }
-        ctx.header("Cache-Control", "no-store").json(Map.of("total", found.total(), "total_is_lower_bound", found.atLeast(), "items", items));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", found.total());
+        out.put("total_is_lower_bound", found.atLeast());
+        out.put("items", items);
+        if (found.total() < Searching.TYPO_RETRY_BELOW) searching.didYouMean(r.query()).ifPresent(d -> out.put("did_you_mean", d));
+        ctx.header("Cache-Control", "no-store").json(out);
     }
 
     /**

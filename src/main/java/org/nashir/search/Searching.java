@@ -1,5 +1,6 @@
 package org.nashir.search;
 
+import org.nashir.arabic.ArabicStemmer;
 import static org.nashir.search.SearchDocument.AUTHOR;
 import static org.nashir.search.SearchDocument.BODY;
 import static org.nashir.search.SearchDocument.ID;
@@ -79,10 +80,13 @@ public final class Searching {
     private final Analyzer analyzer = new ArabicAnalysis();
     private final Clock clock;
 
-    public Searching(SearchIndex index, Clock clock) {
+    public Searching(SearchIndex index, Clock clock, Names names) {
         this.index = index;
         this.clock = clock;
+        this.names = names;
     }
+
+    private final Names names;
 
     /**
      * Recent results by query, options and index version: the same search asked again before the index changes
@@ -97,7 +101,7 @@ public final class Searching {
         .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
 
     public Result search(SearchQuery q, Options o) {
-        String key = index.version() + "|" + q + "|" + o;
+        String key = index.version() + "|" + names.version() + "|" + q + "|" + o;
         return recent.get(key, k -> searchNow(q, o));
     }
 
@@ -135,6 +139,83 @@ public final class Searching {
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
+    }
+
+    /**
+     * «هل تقصد»: the query with each word the index does not know replaced by the closest word it does (at most two
+     * edits, same first letter, from the as-written body field, the most frequent first), written as the site's
+     * articles write it; empty when no word needed it or none was found. Meant for searches that found little.
+     */
+    public java.util.Optional<String> didYouMean(SearchQuery q) {
+        if (q.words().isEmpty()) return java.util.Optional.empty();
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                var reader = searcher.getIndexReader();
+                String field = SearchDocument.folded(BODY);
+                var checker = new org.apache.lucene.search.spell.DirectSpellChecker();
+                List<String> out = new ArrayList<>();
+                boolean changed = false;
+                for (String word : q.words()) {
+                    String folded = ArabicStemmer.fold(word);
+                    String surface = ArabicStemmer.surface(folded);
+                    if (folded.isEmpty() || ArabicStemmer.isStopWord(folded) || reader.docFreq(new Term(field, surface)) > 0
+                        || reader.docFreq(new Term(SearchDocument.folded(TITLE), surface)) > 0) {
+                        out.add(word);
+                        continue;
+                    }
+                    // Titles' words first (the words of the news), then the bodies'.
+                    var found = checker.suggestSimilar(new Term(SearchDocument.folded(TITLE), surface), 1, reader, org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                    if (found.length == 0) found = checker.suggestSimilar(new Term(field, surface), 1, reader, org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                    if (found.length == 0) {
+                        out.add(word);
+                        continue;
+                    }
+                    // The clitics the reader typed (و، ال…) stay in front of the corrected word.
+                    String clitics = folded.length() > surface.length() && folded.endsWith(surface) ? word.substring(0, Math.max(0, word.length() - wordLength(word, surface))) : "";
+                    out.add(clitics + asWritten(searcher, found[0].string));
+                    changed = true;
+                }
+                return changed ? java.util.Optional.of(String.join(" ", out)) : java.util.Optional.empty();
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("spelling suggestion failed", e);
+        }
+    }
+
+    /** How many characters at the end of {@code word} (as typed) fold to {@code surface}. */
+    private static int wordLength(String word, String surface) {
+        for (int i = word.length() - 1; i >= 0; i--) {
+            if (ArabicStemmer.fold(word.substring(i)).length() >= surface.length()) return word.length() - i;
+        }
+        return word.length();
+    }
+
+    /**
+     * The folded index word {@code term} as articles write it (حكومه → حكومة): taken from the title or opening of the
+     * newest article that has it, where a word folds to it; the folded form when none does.
+     */
+    private static String asWritten(IndexSearcher searcher, String term) throws IOException {
+        Query has = new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(SearchDocument.folded(TITLE), term)), BooleanClause.Occur.SHOULD)
+            .add(new TermQuery(new Term(SearchDocument.folded(BODY), term)), BooleanClause.Occur.SHOULD).build();
+        TopDocs top = searcher.search(has, 3, new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)));
+        for (ScoreDoc d : top.scoreDocs) {
+            var doc = searcher.storedFields().document(d.doc);
+            for (String text : new String[] {doc.get(TITLE), doc.get(BODY)}) {
+                if (text == null) continue;
+                for (String w : text.split("[^\\p{L}\\p{M}\\u0640]+")) {
+                    String f = ArabicStemmer.fold(w);
+                    if (!f.isEmpty() && ArabicStemmer.surface(f).equals(term)) {
+                        // The word less the clitics the field left out.
+                        return w.substring(Math.max(0, w.length() - wordLength(w, term)));
+                    }
+                }
+            }
+        }
+        return term;
     }
 
     /**
@@ -191,6 +272,7 @@ public final class Searching {
         for (String word : q.words()) {
             List<List<String>> positions = analyze(word);
             List<List<String>> surfaces = analyze(word, SearchDocument.folded(BODY));
+            if (positions.size() == 1) positions = List.of(withOtherSpellings(word, positions.getFirst()));
             for (int i = 0; i < positions.size(); i++) {
                 String surface = positions.size() == surfaces.size() ? surfaces.get(i).getFirst() : null;
                 b.add(wordQuery(positions.get(i), surface, typos), BooleanClause.Occur.SHOULD);
@@ -220,6 +302,15 @@ public final class Searching {
             b.add(LongPoint.newRangeQuery(PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
         }
         return b.build();
+    }
+
+    /** A name's readings and those of its other spellings ({@link Names}: ترمب finds ترامب), as synonyms. */
+    private List<String> withOtherSpellings(String word, List<String> readings) {
+        List<String> variants = names.variantsOf(word);
+        if (variants.isEmpty()) return readings;
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(readings);
+        for (String v : variants) for (List<String> p : analyze(v)) all.addAll(p);
+        return List.copyOf(all);
     }
 
     /** One position of the query: its readings in every field, plus one-typo matches for long words. */

@@ -39,21 +39,23 @@ public final class Suggesting {
     public static final int MIN_LETTERS = 2;
     public static final int MAX_CHARS = 100;
 
-    public enum Kind { SECTION, TAG, ARTICLE }
+    public enum Kind { SECTION, TAG, NAME, ARTICLE }
 
     public record Suggestion(Kind kind, String text, String path) {}
 
     private record Named(String folded, String name, String path, long weight) {}
 
     private final SearchIndex index;
+    private final Names names;
     private final SectionStore sections;
     private final ArticleStore articles;
     private final Cache<String, List<Suggestion>> recent = Caffeine.newBuilder()
         .maximumSize(HeapShare.entries(0.02, 2_000, 20_000)).expireAfterWrite(Duration.ofMinutes(5)).build();
     /** Sections and tags with their folded names, read again every minute (a new tag is suggested within one). */
-    private final Cache<String, List<Named>> names = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<String, List<Named>> taxonomy = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    public Suggesting(SearchIndex index, SectionStore sections, ArticleStore articles) {
+    public Suggesting(SearchIndex index, SectionStore sections, ArticleStore articles, Names names) {
+        this.names = names;
         this.index = index;
         this.sections = sections;
         this.articles = articles;
@@ -73,17 +75,31 @@ public final class Suggesting {
         }
         if (String.join("", folded).length() < MIN_LETTERS) return List.of();
         // Keyed by the words as typed: a seat written or left out finds different stems.
-        String key = index.version() + "|" + String.join(" ", words);
+        String key = index.version() + "|" + names.version() + "|" + String.join(" ", words);
         return recent.get(key, k -> compute(words, String.join(" ", folded)));
     }
 
     private List<Suggestion> compute(List<String> words, String joined) {
         List<Suggestion> out = new ArrayList<>();
         // Sections and tags first (at most three): they lead to whole pages on the subject.
-        for (Named n : names.get("all", k -> taxonomy())) {
+        for (Named n : taxonomy.get("all", k -> taxonomy())) {
             if (out.size() == 3) break;
             if (n.folded().startsWith(joined) || n.folded().contains(" " + joined)) {
                 out.add(new Suggestion(n.path().startsWith("/section/") ? Kind.SECTION : Kind.TAG, n.name(), n.path()));
+            }
+        }
+        // Names of the news (Names) typed in any of their spellings: a search for the name finds all of them.
+        int named = 0;
+        for (Names.Entity e : names.list()) {
+            if (named == 2 || out.size() >= MAX) break;
+            for (String spelling : e.spellings()) {
+                if (!foldPhrase(spelling).startsWith(joined)) continue;
+                String shown = e.spellings().getFirst();
+                if (out.stream().noneMatch(o -> o.text().equals(shown))) {
+                    out.add(new Suggestion(Kind.NAME, shown, "/search?q=" + java.net.URLEncoder.encode(shown, java.nio.charset.StandardCharsets.UTF_8)));
+                    named++;
+                }
+                break;
             }
         }
         Set<String> titles = new LinkedHashSet<>();

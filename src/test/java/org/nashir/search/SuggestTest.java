@@ -72,6 +72,7 @@ class SuggestTest {
         "اسعار الط, أسعار الطاقة ترتفع في الأسواق",  // a whole word, then a prefix; hamza on alef folded
         "الاس, أسعار الطاقة ترتفع في الأسواق",
         "سيا, سياسة",                                // a section
+        "ترم, ترامب",                                // a name, typed in its other spelling (ترمب)
         "اقتص, اقتصاد"})
     void prefixes_find_what_the_reader_is_typing(String typed, String expected) throws IOException {
         assertThat(texts(typed)).contains(expected);
@@ -106,6 +107,20 @@ class SuggestTest {
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(tooLong.body()).at("/error/code").asText()).isEqualTo("query_too_long");
         assertThat(JSON.readTree(tooLong.body()).at("/error/message").asText()).contains("أطول من");
+    }
+
+    @Test
+    void a_search_that_finds_little_proposes_the_words_the_articles_use() throws IOException {
+        Document page = Jsoup.parse(site.get("/search?q=" + URLEncoder.encode("الطاقو", StandardCharsets.UTF_8)).body());
+        var link = page.selectFirst("p.notice a[href^=/search]");
+        assertThat(link).as(page.select("main").text()).isNotNull();
+        assertThat(page.selectFirst("p.notice").text()).startsWith("هل تقصد:");
+        assertThat(link.text()).isEqualTo("الطاقة");
+        JsonNode api = JSON.readTree(site.get("/api/v1/search?q=" + URLEncoder.encode("الطاقو", StandardCharsets.UTF_8)).body());
+        assertThat(api.get("did_you_mean").asText()).isEqualTo("الطاقة");
+        // Known words, or nothing close: no proposal.
+        assertThat(Jsoup.parse(site.get("/search?q=" + URLEncoder.encode("الطاقة", StandardCharsets.UTF_8)).body()).select("p.notice a")).isEmpty();
+        assertThat(JSON.readTree(site.get("/api/v1/search?q=" + URLEncoder.encode("قصقصقص", StandardCharsets.UTF_8)).body()).has("did_you_mean")).isFalse();
     }
 
     @Test
