@@ -57,6 +57,7 @@ class SearchQualityBench {
         new Variant("alef maqsura (ى → ي)", t -> changed(t, t.replace('ى', 'ي'))),
         new Variant("hamza seats (ؤ ↔ ئ)", t -> changed(t, t.replace('ؤ', '\u0001').replace('ئ', 'ؤ').replace('\u0001', 'ئ'))),
         new Variant("hamza seat dropped (ؤ → و, ئ → ي, final ء)", t -> changed(t, t.replace('ؤ', 'و').replace('ئ', 'ي').replaceAll("اء(?=\\s|$)", "ا"))),
+        new Variant("name spellings (ترامب ↔ ترمب…)", SearchQualityBench::nameSpelling),
         new Variant("سوريا ↔ سورية", t -> changed(t, t.replace("سوريا", "\u0001").replace("سورية", "سوريا").replace("\u0001", "سورية"))),
         new Variant("clitics (و/ب/ل + word)", SearchQualityBench::clitics),
         new Variant("article ال added/removed", SearchQualityBench::article),
@@ -117,6 +118,98 @@ class SearchQualityBench {
         return any ? String.join(" ", w) : null;
     }
 
+    /**
+     * The seeded names (the migration that makes the list), as groups of spellings: what a site starts with. Read
+     * from the SQL so the bench measures the product's list.
+     */
+    static final List<List<String>> NAMES = seededNames();
+
+    static List<List<String>> seededNames() {
+        try {
+            String sql = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/db/migration/sqlite/V10__names.sql"));
+            List<List<String>> out = new ArrayList<>();
+            for (String statement : sql.split(";")) {
+                if (!statement.contains("INSERT INTO name_spelling")) continue;
+                List<String> group = new ArrayList<>();
+                var m = java.util.regex.Pattern.compile("\\('[^']*', '([^']*)'").matcher(statement);
+                while (m.find()) group.add(m.group(1));
+                out.add(group);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A listed name in the title written in another of its spellings (with the clitics it had). */
+    static String nameSpelling(String t) {
+        for (List<String> group : NAMES) {
+            for (String spelling : group) {
+                var m = java.util.regex.Pattern.compile("(^|\\s)([وفبل]?(?:ال)?)" + java.util.regex.Pattern.quote(spelling) + "(?=\\s|$)").matcher(t);
+                if (m.find()) {
+                    String other = group.get((group.indexOf(spelling) + 1) % group.size());
+                    return changed(t, m.replaceFirst("$1$2" + java.util.regex.Matcher.quoteReplacement(other)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Nashir's analysis with the names' other spellings at the same position, as search adds them at query time
+     * (Searching.withOtherSpellings): QueryBuilder makes them synonyms.
+     */
+    static Analyzer withNames(Analyzer nashir) {
+        Map<String, List<String>> variants = new java.util.HashMap<>();
+        for (List<String> group : NAMES) {
+            for (String a : group) {
+                List<String> others = new ArrayList<>();
+                for (String b : group) if (!b.equals(a)) others.addAll(org.nashir.arabic.ArabicStemmer.stems(org.nashir.arabic.ArabicStemmer.fold(b)));
+                for (String stem : org.nashir.arabic.ArabicStemmer.stems(org.nashir.arabic.ArabicStemmer.fold(a))) variants.computeIfAbsent(stem, k -> new ArrayList<>()).addAll(others);
+            }
+        }
+        return new org.apache.lucene.analysis.AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String field) {
+                return nashir;
+            }
+
+            @Override
+            protected TokenStreamComponents wrapComponents(String field, TokenStreamComponents c) {
+                org.apache.lucene.analysis.TokenStream names = new org.apache.lucene.analysis.TokenFilter(c.getTokenStream()) {
+                    final var term = addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                    final var position = addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+                    final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+                    State state;
+
+                    @Override
+                    public boolean incrementToken() throws IOException {
+                        if (!pending.isEmpty()) {
+                            restoreState(state);
+                            term.setEmpty().append(pending.poll());
+                            position.setPositionIncrement(0);
+                            return true;
+                        }
+                        if (!input.incrementToken()) return false;
+                        List<String> more = variants.get(term.toString());
+                        if (more != null) {
+                            pending.addAll(more);
+                            state = captureState();
+                        }
+                        return true;
+                    }
+
+                    @Override
+                    public void reset() throws IOException {
+                        super.reset();
+                        pending.clear();
+                    }
+                };
+                return new TokenStreamComponents(c.getSource(), names);
+            }
+        };
+    }
+
     static String tashkeel(String t) {
         StringBuilder out = new StringBuilder();
         Random r = new Random(t.hashCode());
@@ -155,6 +248,9 @@ class SearchQualityBench {
             searchers.put(e.getKey(), new IndexSearcher(DirectoryReader.open(dir)));
             System.out.printf(Locale.ROOT, "indexed %d articles with %s in %.1f s%n", docs.size(), e.getKey(), (System.nanoTime() - t0) / 1e9);
         }
+        // The product's query side: the same index, with the names' other spellings added to query words.
+        analyzers.put("Nashir + names", withNames(analyzers.get("Nashir")));
+        searchers.put("Nashir + names", searchers.get("Nashir"));
         Random random = new Random(20261129);
         List<Corpus.Doc> sample = new ArrayList<>();
         List<Corpus.Doc> pool = new ArrayList<>(docs);
@@ -219,7 +315,7 @@ class SearchQualityBench {
         if (title == null || body == null) return 0;
         b.add(new BoostQuery(title, 2f), BooleanClause.Occur.SHOULD);
         b.add(body, BooleanClause.Occur.SHOULD);
-        if (analyzer instanceof ArabicAnalysis) {
+        if (analyzer instanceof ArabicAnalysis || analyzer instanceof org.apache.lucene.analysis.AnalyzerWrapper) {
             // Nashir searches the stemmed fields and, at a lower weight, the as-written (folded) ones.
             org.apache.lucene.search.Query titleF = qb.createBooleanQuery("title_f", text, BooleanClause.Occur.SHOULD);
             org.apache.lucene.search.Query bodyF = qb.createBooleanQuery("body_f", text, BooleanClause.Occur.SHOULD);

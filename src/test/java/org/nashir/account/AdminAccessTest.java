@@ -51,6 +51,10 @@ class AdminAccessTest {
         Map.entry("GET /admin/tags", EDITORS),
         Map.entry("POST /admin/tags/merge", EDITORS),
         Map.entry("POST /admin/tags/{id}", EDITORS),
+        Map.entry("GET /admin/searches", EDITORS),
+        Map.entry("GET /admin/names", EDITORS),
+        Map.entry("POST /admin/names", EDITORS),
+        Map.entry("POST /admin/names/{id}/delete", EDITORS),
         Map.entry("GET /admin/bylines", EDITORS),
         Map.entry("POST /admin/bylines/{id}", EDITORS),
         Map.entry("GET /admin/media", EDITORS),
@@ -208,7 +212,7 @@ class AdminAccessTest {
         return path.replace("/articles/{id}", "/articles/" + article).replace("{version}", "1")
             .replace("/sections/{id}", "/sections/" + section).replace("/tags/{id}", "/tags/" + tag)
             .replace("/bylines/{id}", "/bylines/" + author).replace("/media/{id}", "/media/999999")
-            .replace("/accounts/{id}", "/accounts/" + account).replace("/tokens/{id}", "/tokens/999999").replace("/ticker/{id}", "/ticker/999999").replace("{link}", "999999").replace("{entry}", "999999").replace("/pages/{id}", "/pages/999999").replace("/menus/{id}", "/menus/999999").replace("/comments/{id}", "/comments/" + comment(article));
+            .replace("/accounts/{id}", "/accounts/" + account).replace("/tokens/{id}", "/tokens/999999").replace("/ticker/{id}", "/ticker/999999").replace("{link}", "999999").replace("{entry}", "999999").replace("/pages/{id}", "/pages/999999").replace("/menus/{id}", "/menus/999999").replace("/names/{id}", "/names/999999").replace("/comments/{id}", "/comments/" + comment(article));
     }
 
     /** A held comment on a freshly published article, for the moderation routes. */
