@@ -177,8 +177,8 @@ class SearchQualityBench {
             @Override
             protected TokenStreamComponents wrapComponents(String field, TokenStreamComponents c) {
                 org.apache.lucene.analysis.TokenStream names = new org.apache.lucene.analysis.TokenFilter(c.getTokenStream()) {
-                    final var term = addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-                    final var position = addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+                    final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term = addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                    final org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute position = addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
                     final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
                     State state;
 
