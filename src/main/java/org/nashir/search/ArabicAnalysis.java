@@ -25,15 +25,32 @@ public final class ArabicAnalysis extends Analyzer {
     /** Fields whose name ends with this get folding and stop words but no stemming: the "as written" fields. */
     public static final String FOLDED_SUFFIX = "_f";
 
+    private final boolean seatless;
+
+    /** The analysis articles are indexed with: each word's terms and its seatless spelling's. */
     public ArabicAnalysis() {
+        this(true);
+    }
+
+    private ArabicAnalysis(boolean seatless) {
         // Stemmed and folded fields build different chains: they must not share reused components.
         super(PER_FIELD_REUSE_STRATEGY);
+        this.seatless = seatless;
+    }
+
+    /**
+     * The analysis of what readers type: without the seatless spellings, which the index already holds for every
+     * word with a seat. A reader who types the seat matches it, one who leaves it out matches the seatless terms;
+     * adding them to the query too only blurred the ranking (two kinds of SearchQualityBench lost a query).
+     */
+    public static ArabicAnalysis forQueries() {
+        return new ArabicAnalysis(false);
     }
 
     @Override
     protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new StemFilter(source, !field.endsWith(FOLDED_SUFFIX)));
+        return new TokenStreamComponents(source, new StemFilter(source, !field.endsWith(FOLDED_SUFFIX), seatless));
     }
 
     /** Folds, drops stop words, and emits the stem(s) of each remaining word. */
@@ -45,9 +62,12 @@ public final class ArabicAnalysis extends Analyzer {
         private State state;
         private int skipped;
 
-        StemFilter(TokenStream input, boolean stem) {
+        private final boolean seatless;
+
+        StemFilter(TokenStream input, boolean stem, boolean seatless) {
             super(input);
             this.stem = stem;
+            this.seatless = seatless;
         }
 
         @Override
@@ -70,7 +90,7 @@ public final class ArabicAnalysis extends Analyzer {
                 position.setPositionIncrement(position.getPositionIncrement() + skipped);
                 skipped = 0;
                 pending.addAll(stems.subList(1, stems.size()));
-                pending.addAll(ArabicStemmer.seatlessStems(raw, stems, stem));
+                if (seatless) pending.addAll(ArabicStemmer.seatlessStems(raw, stems, stem));
                 if (!pending.isEmpty()) state = captureState();
                 return true;
             }

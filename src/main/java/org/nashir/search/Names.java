@@ -34,6 +34,7 @@ public final class Names {
     private final Jdbi jdbi;
     private volatile Map<String, Entity> bySpelling = Map.of();
     private volatile long loadedAt;
+    private volatile boolean loaded;
 
     public Names(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -59,6 +60,12 @@ public final class Names {
             }
             return out;
         }).orElse(List.of());
+    }
+
+    /** The names as held in memory (read again every minute): for the hot paths, which must not ask the database. */
+    public java.util.Collection<Entity> held() {
+        refreshIfOld();
+        return new java.util.LinkedHashSet<>(bySpelling.values());
     }
 
     public List<Entity> list() {
@@ -130,6 +137,7 @@ public final class Names {
         if (!now.equals(bySpelling)) version++;
         bySpelling = now;
         loadedAt = System.nanoTime();
+        loaded = true;
     }
 
     private volatile long version;
@@ -141,11 +149,14 @@ public final class Names {
     }
 
     private void refreshIfOld() {
-        if (System.nanoTime() - loadedAt > 60_000_000_000L) {
+        if (!loaded || System.nanoTime() - loadedAt > 60_000_000_000L) {
             try {
                 reload();
             } catch (RuntimeException databaseDown) {
-                loadedAt = System.nanoTime();   // keep the names we have; try again in a minute
+                // Keep the names we have (none, before the first read) and try again in a minute: searches must not
+                // each wait for a database that does not answer.
+                loadedAt = System.nanoTime();
+                loaded = true;
             }
         }
     }
@@ -156,7 +167,7 @@ public final class Names {
     /**
      * Pairs of spellings in the site's titles that may be one name: words of four letters or more that differ by one
      * long vowel (ا و ي) or one letter of a commonly swapped pair, that appear in at least {@code minTitles} titles
-     * each, and that are not listed already. Words that often take the article ال (common nouns: مدارس/مدرس) are
+     * each, in similar company (their titles share other words), and that are not listed already. Words that often take the article ال (common nouns: مدارس/مدرس) are
      * left out: names rarely do. Most frequent pairs first.
      */
     public List<Proposal> propose(IndexSearcher searcher, int minTitles, int limit) {
@@ -180,7 +191,7 @@ public final class Names {
                     if (df == null || !seen.add(w.compareTo(v) < 0 ? w + " " + v : v + " " + w)) continue;
                     if (bySpelling.containsKey(w) || bySpelling.containsKey(v)) continue;
                     Usage uw = usage(searcher, w), uv = usage(searcher, v);
-                    if (uw.takesArticle() || uv.takesArticle()) continue;
+                    if (uw.takesArticle() || uv.takesArticle() || !uw.similar(uv)) continue;
                     out.add(new Proposal(uw.written(), uv.written(), frequent.get(w), df));
                 }
             }
@@ -205,25 +216,42 @@ public final class Names {
         return out;
     }
 
-    /** How titles write an index word: most often with the article ال or not, and its commonest written form. */
-    private record Usage(boolean takesArticle, String written) {}
+    /**
+     * How titles write an index word: most often with the article ال or not, its commonest written form, and the
+     * other words of those titles (its context).
+     */
+    private record Usage(boolean takesArticle, String written, java.util.Set<String> context) {
+        /** Whether two words keep company: share at least a tenth of their titles' other words (Jaccard). */
+        boolean similar(Usage other) {
+            java.util.Set<String> both = new java.util.HashSet<>(context);
+            both.retainAll(other.context);
+            java.util.Set<String> either = new java.util.HashSet<>(context);
+            either.addAll(other.context);
+            return !either.isEmpty() && both.size() * 10 >= either.size();
+        }
+    }
 
     private static Usage usage(IndexSearcher searcher, String folded) throws IOException {
         var top = searcher.search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(SearchDocument.folded(SearchDocument.TITLE), folded)), 20);
         int with = 0, all = 0;
         Map<String, Integer> forms = new HashMap<>();
+        java.util.Set<String> context = new java.util.HashSet<>();
         for (var d : top.scoreDocs) {
             String title = searcher.storedFields().document(d.doc).get(SearchDocument.TITLE);
             if (title == null) continue;
-            for (String word : title.split("[^\\p{L}\\p{M}]+")) {
+            for (String word : title.split("[^\\p{L}\\p{M}\\p{N}]+")) {
                 String f = ArabicStemmer.fold(word);
-                if (f.isEmpty() || !ArabicStemmer.surface(f).equals(folded)) continue;
+                if (f.isEmpty() || ArabicStemmer.isStopWord(f)) continue;
+                if (!ArabicStemmer.surface(f).equals(folded)) {
+                    context.add(ArabicStemmer.surface(f));
+                    continue;
+                }
                 all++;
                 if (f.matches("(و|ف)?(ب|ك)?ال.+|(و|ف)?لل.+")) with++;
                 else forms.merge(word, 1, Integer::sum);
             }
         }
         String written = forms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(folded);
-        return new Usage(all > 0 && with * 2 > all, written);
+        return new Usage(all > 0 && with * 2 > all, written, context);
     }
 }

@@ -77,7 +77,7 @@ public final class Searching {
     public record Options(String section, String author, Instant from, Instant to, boolean newest, int offset, int limit) {}
 
     private final SearchIndex index;
-    private final Analyzer analyzer = new ArabicAnalysis();
+    private final Analyzer analyzer = ArabicAnalysis.forQueries();
     private final Clock clock;
 
     public Searching(SearchIndex index, Clock clock, Names names) {

@@ -90,7 +90,7 @@ public final class Suggesting {
         }
         // Names of the news (Names) typed in any of their spellings: a search for the name finds all of them.
         int named = 0;
-        for (Names.Entity e : names.list()) {
+        for (Names.Entity e : names.held()) {
             if (named == 2 || out.size() >= MAX) break;
             for (String spelling : e.spellings()) {
                 if (!foldPhrase(spelling).startsWith(joined)) continue;

@@ -110,12 +110,16 @@ class NamesTest {
                 // A common noun that differs by a long vowel too, but takes the article: not proposed.
                 site.publish("سياسة", "المدارس تفتح أبوابها رقم " + i, t.plusSeconds(20 + i));
                 site.publish("سياسة", "المدرس يعود رقم " + i, t.plusSeconds(30 + i));
+                // One letter apart, never the article, but in different company: not proposed.
+                site.publish("رياضة", "فريق سانتوس يفوز بالكأس", t.plusSeconds(40 + i));
+                site.publish("اقتصاد", "شركة سانتس للبرمجيات تطلق منتجا", t.plusSeconds(50 + i));
             }
             Agent editor = Agent.signedIn(site, "editor@example.org", Role.EDITOR);
             Document page = Jsoup.parse(editor.get("/admin/names").body());
             List<String> proposed = page.select("input[name=spellings][type=hidden]").eachAttr("value");
             assertThat(proposed).anyMatch(p -> p.contains("ستيفنسون") && p.contains("ستيفنسن"));
             assertThat(proposed).noneMatch(p -> p.contains("مدارس") || p.contains("مدرس"));
+            assertThat(proposed).noneMatch(p -> p.contains("سانتوس"));
             // Accepting is one click: the pair becomes a name.
             String pair = proposed.stream().filter(p -> p.contains("ستيفنسون")).findFirst().orElseThrow();
             assertThat(editor.post("/admin/names", "spellings", pair).statusCode()).isEqualTo(303);
