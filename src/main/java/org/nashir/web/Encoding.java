@@ -46,6 +46,20 @@ public enum Encoding {
      * The form to send for this {@code Accept-Encoding}: brotli when accepted (and not less wanted than gzip), else
      * gzip, else the plain bytes. {@code q=0} refuses a coding; {@code *} stands for the ones not named.
      */
+    /**
+     * Adds a header made once (its bytes encoded ahead: Jetty copies them instead of checking and encoding each
+     * character, which with the security headers and a cached page's own was a tenth of a cached read's cost). Falls
+     * back to the servlet API when the response is not Jetty's own.
+     */
+    public static void addHeader(io.javalin.http.Context ctx, org.eclipse.jetty.http.HttpField field) {
+        if (ctx.res() instanceof org.eclipse.jetty.ee10.servlet.ServletApiResponse jetty) jetty.getResponse().getHeaders().add(field);
+        else ctx.header(field.getName(), field.getValue());
+    }
+
+    static final org.eclipse.jetty.http.HttpField[] CONTENT_ENCODING = {null,
+        new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.CONTENT_ENCODING, "gzip"),
+        new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.CONTENT_ENCODING, "br")};
+
     public static Encoding pick(String acceptEncoding, boolean brotliKept) {
         if (acceptEncoding == null || acceptEncoding.isBlank()) return IDENTITY;
         // Browsers send a handful of distinct headers; parsing each again was a few per cent of a cached read.
