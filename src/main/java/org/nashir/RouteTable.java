@@ -213,6 +213,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/admin/searches", EDITORS, new SearchStatsRoutes(n.searchStats, site, templates)::show),
             get("/admin/names", EDITORS, names::show),
             post("/admin/names", EDITORS, names::add),
+            post("/admin/names/{id}", EDITORS, names::update),
             post("/admin/names/{id}/delete", EDITORS, names::delete),
             post("/admin/tags/merge", EDITORS, taxonomy::mergeTags),
             post("/admin/tags/{id}", EDITORS, taxonomy::renameTag),

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code /admin/names}: the spellings search takes as one name. Editors add a name (its spellings and Latin form),
- * remove one, accept a pair the site's own titles suggest, and merge in one click the tags that are spellings of one
+ * change or remove one, accept a pair the site's own titles suggest, and merge in one click the tags that are spellings of one
  * name.
  */
 public final class NameRoutes {
@@ -52,6 +52,24 @@ public final class NameRoutes {
             names.add(Arrays.asList(spellings.split("[,،\\n]+")), latin);
         } catch (Names.Refused e) {
             render(ctx, 422, site.messages().get(e.messageKey), spellings, latin);
+            return;
+        }
+        ctx.redirect("/admin/names?done=name-saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /admin/names/{id}}: the name's spellings and Latin form, replaced. */
+    public void update(Context ctx) {
+        String raw = ctx.pathParam("id");
+        String spellings = ctx.formParam("spellings") == null ? "" : ctx.formParam("spellings");
+        String latin = ctx.formParam("latin") == null ? "" : ctx.formParam("latin");
+        if (!raw.matches("[0-9]{1,18}")) {
+            ctx.redirect("/admin/names", HttpStatus.SEE_OTHER);
+            return;
+        }
+        try {
+            names.update(Long.parseLong(raw), Arrays.asList(spellings.split("[,،\\n]+")), latin);
+        } catch (Names.Refused e) {
+            render(ctx, 422, site.messages().get(e.messageKey), "", "");
             return;
         }
         ctx.redirect("/admin/names?done=name-saved", HttpStatus.SEE_OTHER);

@@ -93,18 +93,8 @@ public final class Names {
      * name's) and its Latin form; returns its id.
      */
     public long add(List<String> spellings, String latin) {
-        List<String> clean = new ArrayList<>();
-        for (String s : spellings) {
-            String t = s.strip().replaceAll("\\s+", " ");
-            if (!t.isEmpty() && clean.stream().noneMatch(c -> ArabicStemmer.fold(c).equals(ArabicStemmer.fold(t)))) clean.add(t);
-        }
-        if (clean.size() < 2) throw new Refused("names.error.two", "a name needs two spellings");
-        for (String s : clean) {
-            if (s.length() > 100) throw new Refused("names.error.long", "spelling too long");
-            if (bySpellingNow().containsKey(ArabicStemmer.fold(s))) throw new Refused("names.error.taken", s + " is another name's spelling");
-        }
+        List<String> clean = checked(spellings, latin, null);
         String l = latin == null || latin.isBlank() ? null : latin.strip();
-        if (l != null && l.length() > 200) throw new Refused("names.error.long", "latin too long");
         long id = jdbi.inTransaction(h -> {
             long entity = h.createUpdate("INSERT INTO name_entity (latin) VALUES (:latin)").bind("latin", l)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -115,6 +105,38 @@ public final class Names {
         });
         reload();
         return id;
+    }
+
+    /** Replaces a name's spellings and Latin form, with the checks of {@link #add}. */
+    public void update(long id, List<String> spellings, String latin) {
+        List<String> clean = checked(spellings, latin, id);
+        String l = latin == null || latin.isBlank() ? null : latin.strip();
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM name_spelling WHERE entity_id = :id").bind("id", id).execute();
+            h.createUpdate("UPDATE name_entity SET latin = :latin WHERE id = :id").bind("latin", l).bind("id", id).execute();
+            var batch = h.prepareBatch("INSERT INTO name_spelling (folded, shown, entity_id) VALUES (:folded, :shown, :id)");
+            for (String s : clean) batch.bind("folded", ArabicStemmer.fold(s)).bind("shown", s).bind("id", id).add();
+            batch.execute();
+        });
+        reload();
+    }
+
+    /** The spellings to keep (trimmed, one per folded form), or a refusal; {@code self}: the name being edited, if any. */
+    private List<String> checked(List<String> spellings, String latin, Long self) {
+        List<String> clean = new ArrayList<>();
+        for (String s : spellings) {
+            String t = s.strip().replaceAll("\\s+", " ");
+            if (!t.isEmpty() && clean.stream().noneMatch(c -> ArabicStemmer.fold(c).equals(ArabicStemmer.fold(t)))) clean.add(t);
+        }
+        if (clean.size() < 2) throw new Refused("names.error.two", "a name needs two spellings");
+        Map<String, Entity> now = bySpellingNow();
+        for (String s : clean) {
+            if (s.length() > 100) throw new Refused("names.error.long", "spelling too long");
+            Entity owner = now.get(ArabicStemmer.fold(s));
+            if (owner != null && (self == null || owner.id() != self)) throw new Refused("names.error.taken", s + " is another name's spelling");
+        }
+        if (latin != null && latin.strip().length() > 200) throw new Refused("names.error.long", "latin too long");
+        return clean;
     }
 
     public void delete(long id) {

@@ -54,6 +54,7 @@ class AdminAccessTest {
         Map.entry("GET /admin/searches", EDITORS),
         Map.entry("GET /admin/names", EDITORS),
         Map.entry("POST /admin/names", EDITORS),
+        Map.entry("POST /admin/names/{id}", EDITORS),
         Map.entry("POST /admin/names/{id}/delete", EDITORS),
         Map.entry("GET /admin/bylines", EDITORS),
         Map.entry("POST /admin/bylines/{id}", EDITORS),

@@ -92,9 +92,15 @@ class NamesTest {
             assertThat(editor.post("/admin/tags/merge", fields.toArray(String[]::new)).statusCode()).isEqualTo(303);
             assertThat(site.nashir.articles.listTagUse()).filteredOn(u -> u.articles() > 0).hasSize(1);
 
+            // Changing a name: a third spelling and its Latin form.
+            long kissinger = site.nashir.names.list().stream().filter(e -> "Henry Kissinger".equals(e.latin())).findFirst().orElseThrow().id();
+            assertThat(editor.post("/admin/names/" + kissinger, "spellings", "كيسنجر، كيسينغر، كيسينجير", "latin", "Henry A. Kissinger").statusCode()).isEqualTo(303);
+            assertThat(found(site, "كيسينجير")).containsExactly("كيسنجر يتحدث عن الصين");
+            assertThat(editor.post("/admin/names/" + kissinger, "spellings", "كيسنجر، ترامب", "latin", "").statusCode()).as("another name's spelling").isEqualTo(422);
+            assertThat(site.nashir.names.list()).anyMatch(e -> "Henry A. Kissinger".equals(e.latin()) && e.spellings().size() == 3);
+
             // Deleting the name: the spellings part again.
-            long id = site.nashir.names.list().stream().filter(e -> "Henry Kissinger".equals(e.latin())).findFirst().orElseThrow().id();
-            assertThat(editor.post("/admin/names/" + id + "/delete").statusCode()).isEqualTo(303);
+            assertThat(editor.post("/admin/names/" + kissinger + "/delete").statusCode()).isEqualTo(303);
             assertThat(found(site, "كيسينغر")).isEmpty();
         }
     }
