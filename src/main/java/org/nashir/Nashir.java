@@ -152,7 +152,9 @@ public final class Nashir implements AutoCloseable {
         // batch at a time beside the running site; on several nodes they share the work harmlessly.
         Thread.ofVirtual().name("nashir-article-terms").start(() -> {
             try {
-                while (finder.fillMissingTerms(500) > 0) Thread.onSpinWait();
+                while (finder.fillMissingTerms(500) > 0) {
+                    // one batch a transaction, so the site's own writes get the database between batches
+                }
             } catch (RuntimeException e) {
                 log.warn("article search terms not filled in (the back office's search misses older articles until the next start): {}", e.toString());
             }

@@ -156,6 +156,16 @@ public final class ArabicStemmer {
         return out;
     }
 
+    /** Each word of {@code phrase} folded ({@link #fold}), in order, one space between: how names and queries compare. */
+    public static String foldPhrase(String phrase) {
+        List<String> words = new java.util.ArrayList<>();
+        for (String w : phrase.strip().split("\\s+")) {
+            String f = fold(w);
+            if (!f.isEmpty()) words.add(f);
+        }
+        return String.join(" ", words);
+    }
+
     private static List<String> fold(List<String> words) {
         return words.stream().map(ArabicStemmer::fold).toList();
     }

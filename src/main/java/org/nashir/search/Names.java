@@ -94,13 +94,11 @@ public final class Names {
      */
     public long add(List<String> spellings, String latin) {
         List<String> clean = checked(spellings, latin, null);
-        String l = latin == null || latin.isBlank() ? null : latin.strip();
+        String l = latinOf(latin);
         long id = jdbi.inTransaction(h -> {
             long entity = h.createUpdate("INSERT INTO name_entity (latin) VALUES (:latin)").bind("latin", l)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            var batch = h.prepareBatch("INSERT INTO name_spelling (folded, shown, entity_id) VALUES (:folded, :shown, :id)");
-            for (String s : clean) batch.bind("folded", ArabicStemmer.fold(s)).bind("shown", s).bind("id", entity).add();
-            batch.execute();
+            insertSpellings(h, entity, clean);
             return entity;
         });
         reload();
@@ -110,13 +108,13 @@ public final class Names {
     /** Replaces a name's spellings and Latin form, with the checks of {@link #add}. */
     public void update(long id, List<String> spellings, String latin) {
         List<String> clean = checked(spellings, latin, id);
-        String l = latin == null || latin.isBlank() ? null : latin.strip();
+        String l = latinOf(latin);
         jdbi.useTransaction(h -> {
+            if (h.createUpdate("UPDATE name_entity SET latin = :latin WHERE id = :id").bind("latin", l).bind("id", id).execute() == 0) {
+                throw new org.nashir.web.NotFound("no name " + id, "names.error.missing");
+            }
             h.createUpdate("DELETE FROM name_spelling WHERE entity_id = :id").bind("id", id).execute();
-            h.createUpdate("UPDATE name_entity SET latin = :latin WHERE id = :id").bind("latin", l).bind("id", id).execute();
-            var batch = h.prepareBatch("INSERT INTO name_spelling (folded, shown, entity_id) VALUES (:folded, :shown, :id)");
-            for (String s : clean) batch.bind("folded", ArabicStemmer.fold(s)).bind("shown", s).bind("id", id).add();
-            batch.execute();
+            insertSpellings(h, id, clean);
         });
         reload();
     }
@@ -125,7 +123,7 @@ public final class Names {
     private List<String> checked(List<String> spellings, String latin, Long self) {
         List<String> clean = new ArrayList<>();
         for (String s : spellings) {
-            String t = s.strip().replaceAll("\\s+", " ");
+            String t = SearchQuery.clean(s).strip().replaceAll("\\s+", " ");
             if (!t.isEmpty() && clean.stream().noneMatch(c -> ArabicStemmer.fold(c).equals(ArabicStemmer.fold(t)))) clean.add(t);
         }
         if (clean.size() < 2) throw new Refused("names.error.two", "a name needs two spellings");
@@ -135,8 +133,20 @@ public final class Names {
             Entity owner = now.get(ArabicStemmer.fold(s));
             if (owner != null && (self == null || owner.id() != self)) throw new Refused("names.error.taken", s + " is another name's spelling");
         }
-        if (latin != null && latin.strip().length() > 200) throw new Refused("names.error.long", "latin too long");
+        String l = latinOf(latin);
+        if (l != null && l.length() > 200) throw new Refused("names.error.long", "latin too long");
         return clean;
+    }
+
+    private static String latinOf(String latin) {
+        String l = latin == null ? "" : SearchQuery.clean(latin).strip().replaceAll("\\s+", " ");
+        return l.isEmpty() ? null : l;
+    }
+
+    private static void insertSpellings(org.jdbi.v3.core.Handle h, long entity, List<String> spellings) {
+        var batch = h.prepareBatch("INSERT INTO name_spelling (folded, shown, entity_id) VALUES (:folded, :shown, :id)");
+        for (String s : spellings) batch.bind("folded", ArabicStemmer.fold(s)).bind("shown", s).bind("id", entity).add();
+        batch.execute();
     }
 
     public void delete(long id) {

@@ -14,8 +14,15 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
     static final int MAX_WORDS = 32;
     private static final Pattern PART = Pattern.compile("(-?)\"([^\"]*)\"?|(-?)([^\\s\"]+)");
 
+    /** What was typed with control and format characters (pasted from a word processor) made spaces; ZWNJ/ZWJ kept. */
+    public static String clean(String raw) {
+        return raw == null ? "" : CONTROLS.matcher(raw).replaceAll(" ");
+    }
+
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200C\\u200D]]");
+
     public static SearchQuery parse(String raw) {
-        String text = raw == null ? "" : raw.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\u200C\\u200D]]", " ");
+        String text = clean(raw);
         if (text.length() > 2_000) text = text.substring(0, 2_000);
         List<String> words = new ArrayList<>(), phrases = new ArrayList<>(), excluded = new ArrayList<>();
         Matcher m = PART.matcher(text);

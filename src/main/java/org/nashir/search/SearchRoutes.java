@@ -141,8 +141,7 @@ public final class SearchRoutes {
         }
         String raw = ctx.queryParam("q");
         if (raw == null || raw.isBlank()) throw new ApiError(400, "missing_query", "q is required", site.messages().get("search.error.empty"));
-        // Control and format characters (pasted from a word processor) are spaces, as in a search.
-        String q = raw.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\u200C\\u200D]]", " ").strip();
+        String q = SearchQuery.clean(raw).strip();
         if (q.length() > Suggesting.MAX_CHARS) {
             throw new ApiError(400, "query_too_long", "q is longer than " + Suggesting.MAX_CHARS + " characters",
                 site.messages().get("search.error.suggest-too-long", site.fmt().number(Suggesting.MAX_CHARS)));

@@ -48,11 +48,12 @@ public final class SearchStats {
 
     /** Counts one search of {@code typed} that found {@code total} articles. */
     public void record(String typed, long total) {
-        String shown = typed.strip().replaceAll("\\s+", " ");
+        String shown = SearchQuery.clean(typed).strip().replaceAll("\\s+", " ");
         if (shown.isEmpty()) return;
         if (shown.length() > MAX_CHARS) shown = shown.substring(0, MAX_CHARS);
-        String folded = fold(shown);
+        String folded = ArabicStemmer.foldPhrase(shown);
         if (folded.isEmpty()) return;
+        if (folded.length() > MAX_CHARS) folded = folded.substring(0, MAX_CHARS);
         Count c = pending.get(folded);
         if (c == null) {
             if (pending.size() >= PENDING_MAX) {
@@ -64,17 +65,6 @@ public final class SearchStats {
         }
         c.searches().increment();
         if (total == 0) c.empty().increment();
-    }
-
-    /** The grouping form: each word folded, in the order typed. */
-    static String fold(String shown) {
-        List<String> words = new ArrayList<>();
-        for (String w : shown.split(" ")) {
-            String f = ArabicStemmer.fold(w);
-            if (!f.isEmpty()) words.add(f);
-        }
-        String joined = String.join(" ", words);
-        return joined.length() > MAX_CHARS ? joined.substring(0, MAX_CHARS) : joined;
     }
 
     public void start(Duration every) {

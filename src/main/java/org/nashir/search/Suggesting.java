@@ -93,7 +93,7 @@ public final class Suggesting {
         for (Names.Entity e : names.held()) {
             if (named == 2 || out.size() >= MAX) break;
             for (String spelling : e.spellings()) {
-                if (!foldPhrase(spelling).startsWith(joined)) continue;
+                if (!ArabicStemmer.foldPhrase(spelling).startsWith(joined)) continue;
                 String shown = e.spellings().getFirst();
                 if (out.stream().noneMatch(o -> o.text().equals(shown))) {
                     out.add(new Suggestion(Kind.NAME, shown, "/search?q=" + java.net.URLEncoder.encode(shown, java.nio.charset.StandardCharsets.UTF_8)));
@@ -113,10 +113,10 @@ public final class Suggesting {
     /** Sections in their order, then tags by how many articles carry them. */
     private List<Named> taxonomy() {
         List<Named> out = new ArrayList<>();
-        for (var s : sections.listAll()) out.add(new Named(foldPhrase(s.name()), s.name(), s.path(), Long.MAX_VALUE));
+        for (var s : sections.listAll()) out.add(new Named(ArabicStemmer.foldPhrase(s.name()), s.name(), s.path(), Long.MAX_VALUE));
         List<Named> tags = new ArrayList<>();
         for (var t : articles.listTagUse()) {
-            if (t.articles() > 0) tags.add(new Named(foldPhrase(t.name()), t.name(), new org.nashir.article.Tag(t.id(), t.slug(), t.name()).path(), t.articles()));
+            if (t.articles() > 0) tags.add(new Named(ArabicStemmer.foldPhrase(t.name()), t.name(), new org.nashir.article.Tag(t.id(), t.slug(), t.name()).path(), t.articles()));
         }
         tags.sort((a, b) -> Long.compare(b.weight(), a.weight()));
         out.addAll(tags);
@@ -135,15 +135,6 @@ public final class Suggesting {
             if (folded.startsWith(c) && folded.length() > c.length()) return List.of(folded, folded.substring(c.length()));
         }
         return List.of(folded);
-    }
-
-    private static String foldPhrase(String s) {
-        List<String> words = new ArrayList<>();
-        for (String w : s.strip().split("\\s+")) {
-            String f = ArabicStemmer.fold(w);
-            if (!f.isEmpty()) words.add(f);
-        }
-        return String.join(" ", words);
     }
 
     /**

@@ -99,6 +99,13 @@ class NamesTest {
             assertThat(editor.post("/admin/names/" + kissinger, "spellings", "كيسنجر، ترامب", "latin", "").statusCode()).as("another name's spelling").isEqualTo(422);
             assertThat(site.nashir.names.list()).anyMatch(e -> "Henry A. Kissinger".equals(e.latin()) && e.spellings().size() == 3);
 
+            // A name that is not there is a 404 in Arabic, not an error; control characters pasted in are dropped.
+            HttpResponse<String> missing = editor.post("/admin/names/999999", "spellings", "أ ب، ت ث", "latin", "");
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(Jsoup.parse(missing.body()).text()).contains("لا يوجد اسم");
+            assertThat(editor.post("/admin/names", "spellings", "هولاند\u0007، أولاند\u200F", "latin", "François\u0000 Hollande").statusCode()).isEqualTo(303);
+            assertThat(site.nashir.names.list()).anyMatch(e -> "François Hollande".equals(e.latin()) && e.spellings().containsAll(List.of("هولاند", "أولاند")));
+
             // Deleting the name: the spellings part again.
             assertThat(editor.post("/admin/names/" + kissinger + "/delete").statusCode()).isEqualTo(303);
             assertThat(found(site, "كيسينغر")).isEmpty();
