@@ -70,6 +70,7 @@ public final class Nashir implements AutoCloseable {
     public final ViewStore viewStore;
     public final ViewCounter views;
     public final PageCache pages;
+    private volatile boolean draining;
     public final AccountStore accounts;
     public final AuditLog audit;
     public final Editing editing;
@@ -127,7 +128,7 @@ public final class Nashir implements AutoCloseable {
         this.scheduled = new ScheduledChanges(editing, pins, ticker);
         // Each change drops the cached pages that show what changed (PageInvalidation says which).
         changes.subscribe(new PageInvalidation(pages, articles, new Purge(settings.purgeUrl(), settings.purgeToken()))::apply);
-        this.metrics = new Metrics(settings.metricsToken(), settings.behindProxy(), settings.accessLog(), settings.slowRequestMillis());
+        this.metrics = new Metrics(settings.metricsToken(), settings.trustedProxies(), settings.accessLog(), settings.slowRequestMillis());
         metrics.bind(pages);
         db.bindTo(metrics.registry());
         changes.bindTo(metrics.registry());
@@ -142,7 +143,7 @@ public final class Nashir implements AutoCloseable {
         Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, menus::tree, Embeds.FRAME_HOSTS, clock);
         Templates templates = new Templates();
         routes = RouteTable.of(this, searching, site, templates);
-        server = WebServer.create(site, templates, routes.routes(), routes.unmatched(), metrics, admission);
+        server = WebServer.create(site, templates, routes.routes(), routes.unmatched(), metrics, admission, pages);
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
@@ -174,6 +175,27 @@ public final class Nashir implements AutoCloseable {
     /** Every address the running server answers, with its access rule (null before {@link #start}). */
     public RouteTable routes() {
         return routes;
+    }
+
+    /** True from the start of {@link #drain} on: {@code /ready} then answers 503. */
+    public boolean draining() {
+        return draining;
+    }
+
+    /**
+     * Stops as a node behind a balancer should: {@code /ready} answers 503 at once, requests are served as usual for
+     * {@code grace} (long enough for the balancer's checks to move readers to other nodes), then the server stops
+     * taking requests and finishes those in flight, the views counted are written and the index committed.
+     */
+    public void drain(Duration grace) {
+        draining = true;
+        if (!grace.isZero()) log.info("draining: /ready answers 503; serving {} s more before stopping", grace.toSeconds());
+        try {
+            Thread.sleep(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 
     @Override

@@ -74,7 +74,13 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         var clock = n.clock;
         Health health = new Health(java.util.Map.of(
             "database", () -> n.db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? null : "unexpected answer",
-            "pages", n.pages::problem));
+            "pages", n.pages::problem), java.util.Map.of(
+            "draining", () -> n.draining() ? "this node is stopping" : null,
+            // A node that has not caught up with the feed would answer searches without the latest stories.
+            "index", () -> {
+                long behind = n.changes.latest() - n.searchIndex().seq();
+                return behind > 100 ? "the search index is " + behind + " changes behind" : null;
+            }));
         var settings = n.settings;
         Supplier<List<EditorPages.Picture>> pictures = () -> n.media.listLatest(200).stream()
             .map(m -> new EditorPages.Picture(m.id(), m.alt().isBlank() ? m.originalName() : m.alt(), m.srcNear(1024), Math.min(m.width(), 1024),
@@ -150,6 +156,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/static/<path>", ANYONE, files::site),
             get("/webjars/<path>", ANYONE, files::webJar),
             get("/health", ANYONE, health::handle),
+            get("/ready", ANYONE, health::ready),
             get("/metrics", ANYONE, n.metrics::handle),
 
             // Feeds and sitemaps

@@ -37,7 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
         int bound = nashir.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            nashir.close();
+            nashir.drain(java.time.Duration.ofSeconds(nashir.settings.drainSeconds()));
             stopped.countDown();
         }, "shutdown"));
         System.out.println("ناشر يعمل على http://localhost:" + bound + "/  (البيانات في " + nashir.settings.dataDir().toAbsolutePath() + ")");

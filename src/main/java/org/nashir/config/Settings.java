@@ -39,7 +39,7 @@ public record Settings(
     int viewFlushSeconds,
     int mediaMaxMegabytes,
     int searchesPerMinute,
-    boolean behindProxy,
+    TrustedProxies trustedProxies,
     java.util.List<String> commentBlocklist,
     java.util.Map<String, String> commentOutcomes,
     int commentTrustAfter,
@@ -52,7 +52,8 @@ public record Settings(
     int shedConcurrency,
     int backOfficeThreads,
     String purgeUrl,
-    String purgeToken
+    String purgeToken,
+    int drainSeconds
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -85,7 +86,9 @@ public record Settings(
         new String[] {"NASHIR_BACK_OFFICE_THREADS", "8", "threads of the web server the public site may not take, kept for the back office and API writes"},
         new String[] {"NASHIR_PURGE_URL", "", "a CDN's purge hook: after each change, POST {\"keys\":[…]} (the pages' Surrogate-Key values) or {\"all\":true} there; empty: no purges"},
         new String[] {"NASHIR_PURGE_TOKEN", "", "sent as Authorization: Bearer … with each purge"},
-        new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy or CDN adds X-Forwarded-For: the reader's address is its last entry"});
+        new String[] {"NASHIR_DRAIN_SECONDS", "10 on PostgreSQL, 0 on SQLite", "on SIGTERM, how long the node keeps serving with /ready answering 503 (so the balancer moves readers away) before it stops taking requests; requests in flight then get up to 20 s more"},
+        new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy on this machine adds X-Forwarded-For (the same as NASHIR_TRUSTED_PROXIES=127.0.0.0/8,::1)"},
+        new String[] {"NASHIR_TRUSTED_PROXIES", "", "addresses and CIDR ranges of the proxies and balancers whose X-Forwarded-For is believed (e.g. 10.0.0.0/8, 192.168.1.5): the reader is the header's first address from the right that is not one of them; requests from elsewhere are taken at their connection's address"});
 
     /**
      * The comment rules a site may re-decide with {@code NASHIR_COMMENT_OUTCOMES}, and what each does by default
@@ -161,6 +164,15 @@ public record Settings(
         }
         boolean hijri = boolSetting(v, "NASHIR_HIJRI", errors);
         boolean proxy = boolSetting(v, "NASHIR_BEHIND_PROXY", errors);
+        TrustedProxies proxies = proxy ? TrustedProxies.LOOPBACK : TrustedProxies.NONE;
+        String trusted = v.getOrDefault("NASHIR_TRUSTED_PROXIES", "").strip();
+        if (!trusted.isEmpty()) {
+            try {
+                proxies = TrustedProxies.parse(trusted);
+            } catch (IllegalArgumentException e) {
+                errors.add("NASHIR_TRUSTED_PROXIES: «" + e.getMessage() + "» ليس عنوانًا ولا نطاقًا (أمثلة: 10.0.0.5 أو 10.0.0.0/8 أو fd00::/8)");
+            }
+        }
         boolean embedTitles = !v.containsKey("NASHIR_EMBED_TITLES") || boolSetting(v, "NASHIR_EMBED_TITLES", errors);
         int trustAfter = intSetting(v, "NASHIR_COMMENT_TRUST_AFTER", 0, 0, 1_000, errors);
         java.util.Map<String, String> outcomes = new java.util.HashMap<>();
@@ -199,16 +211,17 @@ public record Settings(
         if (reserved >= httpThreads) errors.add("NASHIR_BACK_OFFICE_THREADS: يجب أن يكون أقل من NASHIR_HTTP_THREADS (" + httpThreads + ")");
         String purgeUrl = v.getOrDefault("NASHIR_PURGE_URL", "").strip();
         if (!purgeUrl.isEmpty() && !purgeUrl.matches("https?://\\S+")) errors.add("NASHIR_PURGE_URL: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + purgeUrl + ")");
+        int drain = intSetting(v, "NASHIR_DRAIN_SECONDS", dbUrl.startsWith("jdbc:postgresql:") ? 10 : 0, 0, 600, errors);
         if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
         return new Settings(port, data, dbUrl, v.getOrDefault("NASHIR_DB_USER", ""), v.getOrDefault("NASHIR_DB_PASSWORD", ""),
             locale, zone, digits.equals("arabic"), hijri,
             v.getOrDefault("NASHIR_SITE_NAME", "ناشر"),
             v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
-            baseUrl, cache, flush, mediaMax, searches, proxy,
+            baseUrl, cache, flush, mediaMax, searches, proxies,
             java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
             java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles,
             v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads, shed, reserved,
-            purgeUrl, v.getOrDefault("NASHIR_PURGE_TOKEN", ""));
+            purgeUrl, v.getOrDefault("NASHIR_PURGE_TOKEN", ""), drain);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

@@ -43,10 +43,6 @@ public enum Encoding {
     }
 
     /**
-     * The form to send for this {@code Accept-Encoding}: brotli when accepted (and not less wanted than gzip), else
-     * gzip, else the plain bytes. {@code q=0} refuses a coding; {@code *} stands for the ones not named.
-     */
-    /**
      * Adds a header made once (its bytes encoded ahead: Jetty copies them instead of checking and encoding each
      * character, which with the security headers and a cached page's own was a tenth of a cached read's cost). Falls
      * back to the servlet API when the response is not Jetty's own.
@@ -60,6 +56,10 @@ public enum Encoding {
         new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.CONTENT_ENCODING, "gzip"),
         new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.CONTENT_ENCODING, "br")};
 
+    /**
+     * The form to send for this {@code Accept-Encoding}: brotli when accepted (and not less wanted than gzip), else
+     * gzip, else the plain bytes. {@code q=0} refuses a coding; {@code *} stands for the ones not named.
+     */
     public static Encoding pick(String acceptEncoding, boolean brotliKept) {
         if (acceptEncoding == null || acceptEncoding.isBlank()) return IDENTITY;
         // Browsers send a handful of distinct headers; parsing each again was a few per cent of a cached read.

@@ -10,33 +10,52 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * {@code /health}: what an operator or a load balancer asks. Each check names a problem or returns null; a check that
- * does not answer within two seconds is a problem too (a database that hangs is as down as one that refuses). 200
- * with {@code {"status":"ok"}} when all is well, 503 with {@code {"status":"degraded","problems":{…}}} otherwise:
- * cached pages may still be served meanwhile, and the answer says so.
+ * What an operator or a load balancer asks. {@code /health} is liveness: it answers 200 whenever the process serves
+ * (restarting a node whose database is down would not bring the database back), with {@code "status":"degraded"} and
+ * the problems found when something is wrong. {@code /ready} is whether this node should get traffic: 200 when
+ * every readiness check passes, else 503 with the reasons, so a balancer sends readers elsewhere while the node's
+ * database is unreachable, its search index lags or it drains before stopping. Each check names a problem or returns
+ * null; one that does not answer in time is a problem too (a database that hangs is as down as one that refuses).
  */
 public final class Health {
-    private static final long TIMEOUT_MS = 2000;
+    private static final long TIMEOUT_MS = 1500;
     private final Map<String, Supplier<String>> checks;
+    private final Map<String, Supplier<String>> readiness;
 
-    public Health(Map<String, Supplier<String>> checks) {
+    /** {@code checks} are reported by both; {@code readiness} (draining, the index's lag…) only decide {@code /ready}. */
+    public Health(Map<String, Supplier<String>> checks, Map<String, Supplier<String>> readiness) {
         this.checks = new LinkedHashMap<>(checks);
+        this.readiness = new LinkedHashMap<>(readiness);
     }
 
+    /** {@code GET /health}. */
     public void handle(Context ctx) {
-        Map<String, String> problems = problems();
+        Map<String, String> problems = problems(checks);
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(problems.isEmpty() ? Map.of("status", "ok") : Map.of("status", "degraded", "problems", problems));
+    }
+
+    /** {@code GET /ready}. */
+    public void ready(Context ctx) {
+        Map<String, Supplier<String>> all = new LinkedHashMap<>(checks);
+        all.putAll(readiness);
+        Map<String, String> problems = problems(all);
         ctx.header("Cache-Control", "no-store");
         if (problems.isEmpty()) {
-            ctx.json(Map.of("status", "ok"));
+            ctx.json(Map.of("status", "ready"));
         } else {
-            ctx.status(503).json(Map.of("status", "degraded", "problems", problems));
+            ctx.status(503).header("Retry-After", "5").json(Map.of("status", "not_ready", "problems", problems));
         }
     }
 
-    /** The problems found now, by check name; empty when all is well. */
+    /** The problems {@code of} these checks find now, by check name; empty when all is well. */
     public Map<String, String> problems() {
+        return problems(checks);
+    }
+
+    private static Map<String, String> problems(Map<String, Supplier<String>> of) {
         Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
-        checks.forEach((name, check) -> running.put(name, CompletableFuture.supplyAsync(() -> {
+        of.forEach((name, check) -> running.put(name, CompletableFuture.supplyAsync(() -> {
             try {
                 return check.get();
             } catch (RuntimeException e) {

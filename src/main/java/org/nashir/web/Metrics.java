@@ -43,13 +43,13 @@ public final class Metrics {
     /** Request timers by route, method and status (a few hundred at most: routes are the table's), found without a builder per request. */
     private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final byte[] token;
-    private final boolean behindProxy;
+    private final org.nashir.config.TrustedProxies proxies;
     private final String accessLog;
     private final int slowMillis;
 
-    public Metrics(String token, boolean behindProxy, String accessLog, int slowMillis) {
+    public Metrics(String token, org.nashir.config.TrustedProxies proxies, String accessLog, int slowMillis) {
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
-        this.behindProxy = behindProxy;
+        this.proxies = proxies;
         this.accessLog = accessLog;
         this.slowMillis = slowMillis;
         new JvmMemoryMetrics().bindTo(registry);
@@ -71,6 +71,8 @@ public final class Metrics {
         FunctionCounter.builder("nashir.page.cache.requests", cache, c -> c.counts().stale()).tag("result", "stale").register(registry);
         FunctionCounter.builder("nashir.page.cache.requests", cache, c -> c.counts().missed()).tag("result", "miss").register(registry);
         FunctionCounter.builder("nashir.page.cache.requests", cache, c -> c.counts().coalesced()).tag("result", "coalesced").register(registry);
+        FunctionCounter.builder("nashir.page.cache.direct", cache, c -> c.counts().direct())
+            .description("fresh hits answered before routing (DirectReads); included in result=hit").register(registry);
         FunctionCounter.builder("nashir.page.cache.render.failures", cache, c -> c.counts().failures())
             .description("renders that failed while a previous version was served instead").register(registry);
         FunctionTimer.builder("nashir.page.render", cache, c -> c.renders(), c -> c.counts().renderNanos(), TimeUnit.NANOSECONDS).register(registry);
@@ -83,25 +85,26 @@ public final class Metrics {
         String route = ctx.attribute(ROUTE);
         if (route == null) route = ctx.path().startsWith("/static/") || ctx.path().startsWith("/webjars/") || ctx.path().startsWith("/media/")
             ? "static" : "unmatched";
-        int status = ctx.statusCode();
-        String r = route;
+        request(ctx.method().name(), ctx.path(), route, ctx.statusCode(), millis, ctx.res().getHeader("Content-Encoding"), ctx.attribute(PAUSED) != null);
+    }
+
+    /** A request answered with {@code status} in {@code millis} ({@code encoding}: its Content-Encoding, or null). */
+    void request(String method, String path, String route, int status, float millis, String encoding, boolean paused) {
         long nanos = (long) (millis * 1_000_000L);
-        String method = ctx.method().name();
-        timers.computeIfAbsent(route + ' ' + method + ' ' + status, k -> Timer.builder("http.server.requests").tag("route", r).tag("method", method)
+        timers.computeIfAbsent(route + ' ' + method + ' ' + status, k -> Timer.builder("http.server.requests").tag("route", route).tag("method", method)
                 .tag("status", Integer.toString(status)).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30)).register(registry))
             .record(nanos, TimeUnit.NANOSECONDS);
         if (!accessLog.equals("off")) {
-            String encoding = ctx.res().getHeader("Content-Encoding");
             if (accessLog.equals("json")) {
-                access.info("{\"method\":\"{}\",\"path\":\"{}\",\"route\":\"{}\",\"status\":{},\"ms\":{},\"encoding\":\"{}\"}", ctx.method().name(),
-                    json(ctx.path()), json(route), status, String.format(java.util.Locale.ROOT, "%.1f", millis), encoding == null ? "" : encoding);
+                access.info("{\"method\":\"{}\",\"path\":\"{}\",\"route\":\"{}\",\"status\":{},\"ms\":{},\"encoding\":\"{}\"}", method,
+                    json(path), json(route), status, String.format(java.util.Locale.ROOT, "%.1f", millis), encoding == null ? "" : encoding);
             } else {
-                access.info("{} {} {} {} ms{}", ctx.method().name(), ctx.path(), status, String.format(java.util.Locale.ROOT, "%.1f", millis),
+                access.info("{} {} {} {} ms{}", method, path, status, String.format(java.util.Locale.ROOT, "%.1f", millis),
                     encoding == null ? "" : " " + encoding);
             }
         }
-        if (slowMillis > 0 && millis >= slowMillis && ctx.attribute(PAUSED) == null) slow.warn("slow request: {} {} (route {}) answered {} in {} ms", ctx.method().name(), ctx.path(), route, status,
+        if (slowMillis > 0 && millis >= slowMillis && !paused) slow.warn("slow request: {} {} (route {}) answered {} in {} ms", method, path, route, status,
             String.format(java.util.Locale.ROOT, "%.0f", millis));
     }
 
@@ -125,8 +128,8 @@ public final class Metrics {
             if (header == null || !header.startsWith("Bearer ")) return false;
             return MessageDigest.isEqual(token, header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8));
         }
-        // Behind a proxy on this machine every request comes from loopback: one the proxy forwarded is not local.
-        if (behindProxy && ctx.header("X-Forwarded-For") != null) return false;
+        // Behind a proxy on this machine every request comes from loopback: one a proxy forwarded is not local.
+        if (ctx.header("X-Forwarded-For") != null && proxies.contains(ctx.req().getRemoteAddr())) return false;
         try {
             return InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
         } catch (UnknownHostException e) {

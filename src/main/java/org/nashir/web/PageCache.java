@@ -37,9 +37,9 @@ public final class PageCache {
      * one of these, and not keeping the plain bytes triples what the cache holds. The rare client that accepts no
      * coding gets the gzip form inflated ({@link #plain()}). The tag its ETags share, when it was rendered.
      */
-    public record Page(byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows, Headers headers) {
-        Page(byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows) {
-            this(gzip, brotli, tag, renderedAt, shows, Headers.of(tag, renderedAt, shows));
+    public record Page(String key, byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows, Headers headers) {
+        Page(String key, byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows) {
+            this(key, gzip, brotli, tag, renderedAt, shows, Headers.of(tag, renderedAt, shows));
         }
 
         /** The entity tag of one form of the page. */
@@ -69,11 +69,11 @@ public final class PageCache {
             return gzip.length + (brotli == null ? 0 : brotli.length);
         }
 
-        /** A page of these bytes, compressed now, showing {@code shows}. */
-        static Page of(byte[] body, java.util.Set<String> shows) {
+        /** A page of these bytes, compressed now, showing {@code shows}; {@code key} is where the cache keeps it (or null). */
+        static Page of(String key, byte[] body, java.util.Set<String> shows) {
             try {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-                return new Page(Encoding.gzip(body), Encoding.brotli(body), HexFormat.of().formatHex(digest, 0, 12),
+                return new Page(key, Encoding.gzip(body), Encoding.brotli(body), HexFormat.of().formatHex(digest, 0, 12),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS), java.util.Set.copyOf(shows));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -103,8 +103,7 @@ public final class PageCache {
     }
 
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
-    /** Cache-Control values made into header fields once each (a handful: pages, static files, the busy page). */
-    private static final java.util.concurrent.ConcurrentHashMap<String, HttpField> CACHE_CONTROL = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, HttpField> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What the cache may hold, all forms of all pages together: 64 MB, or a quarter of the heap if that is less. */
     static final long MAX_BYTES = Math.min(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
@@ -125,9 +124,14 @@ public final class PageCache {
     private static final Logger log = LoggerFactory.getLogger(PageCache.class);
 
     private final Cache<String, Entry> pages;
+    /** Request addresses (path and query as sent) answered by a kept page, bounded: any query string makes a new one. */
+    private final Cache<String, Address> addresses = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Header names every answer carries; null until {@link DirectReads} serves pages directly. */
+    private volatile java.util.Set<String> common;
     private final ConcurrentHashMap<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.LongAdder renders = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder fresh = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder direct = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder stale = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder missed = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder coalesced = new java.util.concurrent.atomic.LongAdder();
@@ -136,6 +140,7 @@ public final class PageCache {
     /** Counts invalidations, so a render that overlapped one is not taken for fresh. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final int seconds;
+    private final HttpField pageControl;
     private final Admission admission;
     private final java.util.function.BooleanSupplier databaseAnswers;
     /**
@@ -156,6 +161,7 @@ public final class PageCache {
      */
     public PageCache(int seconds, Admission admission, java.util.function.BooleanSupplier databaseAnswers) {
         this.seconds = seconds;
+        this.pageControl = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=0, s-maxage=" + seconds + ", stale-while-revalidate=60");
         this.admission = admission;
         this.databaseAnswers = databaseAnswers;
         this.pages = Caffeine.newBuilder().maximumWeight(MAX_BYTES).weigher((String key, Entry e) -> e.page().weight())
@@ -173,7 +179,7 @@ public final class PageCache {
     public Page get(String key, Supplier<byte[]> render) {
         if (seconds == 0) {
             renders.increment();
-            return Page.of(Shows.collect(render, Shows.newSet()), java.util.Set.of());
+            return Page.of(null, Shows.collect(render, Shows.newSet()), java.util.Set.of());
         }
         Entry kept = pages.getIfPresent(key);
         if (kept != null && System.nanoTime() < kept.freshUntil()) {
@@ -221,7 +227,7 @@ public final class PageCache {
         long started = System.nanoTime();
         try {
             java.util.Set<String> shows = Shows.newSet();
-            Page page = Page.of(Shows.collect(render, shows), shows);
+            Page page = Page.of(key, Shows.collect(render, shows), shows);
             renderNanos.add(System.nanoTime() - started);
             // A change that came while rendering may not be in this version: kept, but not fresh.
             long freshUntil = generation.get() == before ? System.nanoTime() + Duration.ofSeconds(seconds).toNanos() : 0;
@@ -284,10 +290,10 @@ public final class PageCache {
     }
 
     /** What the cache has done since it started, for {@code /metrics}. */
-    public record Counts(long fresh, long stale, long missed, long coalesced, long failures, long renderNanos, long bytes, long pages) {}
+    public record Counts(long fresh, long direct, long stale, long missed, long coalesced, long failures, long renderNanos, long bytes, long pages) {}
 
     public Counts counts() {
-        return new Counts(fresh.sum(), stale.sum(), missed.sum(), coalesced.sum(), failures.sum(), renderNanos.sum(),
+        return new Counts(fresh.sum(), direct.sum(), stale.sum(), missed.sum(), coalesced.sum(), failures.sum(), renderNanos.sum(),
             pages.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L), pages.estimatedSize());
     }
 
@@ -341,31 +347,18 @@ public final class PageCache {
     }
 
     public void send(Context ctx, Page page, String contentType) {
-        send(ctx, page, contentType, "public, max-age=0, s-maxage=" + seconds + ", stale-while-revalidate=60");
+        boolean alone = answersAlone(ctx, page);
+        send(ctx, page, contentType, pageControl.getValue());
+        if (alone && ctx.statusCode() == 200) remember(ctx, page);
     }
 
     /** Sends {@code page} (a page or a static file) as {@link #send(Context, Page)} does, with this caching rule. */
     static void send(Context ctx, Page page, String contentType, String cacheControl) {
         Encoding encoding = Encoding.pick(ctx.header("Accept-Encoding"), page.brotli() != null);
-        Headers h = page.headers();
-        Encoding.addHeader(ctx, h.etagFields().get(encoding.ordinal()));
-        Encoding.addHeader(ctx, h.lastModified());
-        HttpField control = CACHE_CONTROL.get(cacheControl);
-        if (control == null) {
-            control = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl);
-            if (CACHE_CONTROL.size() < 64) CACHE_CONTROL.put(cacheControl, control);
-        }
-        Encoding.addHeader(ctx, control);
-        Encoding.addHeader(ctx, VARY);
-        for (HttpField k : h.keys()) Encoding.addHeader(ctx, k);
-        // Any form's tag names this version (a proxy may also have weakened it to W/"…").
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.contains(page.tag()) || ifNoneMatch.strip().equals("*"))) {
+        if (describe(page, encoding, field(HttpHeader.CACHE_CONTROL, cacheControl), ctx.header("If-None-Match"), f -> Encoding.addHeader(ctx, f))) {
             ctx.status(304);
             return;
         }
-        // Set before the body is written, so the server does not compress it again.
-        if (encoding.token != null) Encoding.addHeader(ctx, Encoding.CONTENT_ENCODING[encoding.ordinal()]);
         byte[] body = page.bytes(encoding);
         ctx.contentType(contentType);
         // Written straight out: a result stream is copied through a new 32 KB buffer per response, which at 20,000
@@ -375,6 +368,89 @@ public final class PageCache {
             ctx.outputStream().write(body);
         } catch (java.io.IOException readerLeft) {
             log.debug("{} left before the page was sent: {}", ctx.ip(), readerLeft.toString());
+        }
+    }
+
+    /**
+     * Gives {@code out} the header fields of {@code page} in {@code encoding} (Content-Encoding included); returns
+     * true, having given only the validators, when {@code ifNoneMatch} names this version in any form (a proxy may
+     * also have weakened the tag to W/"…"): the answer is then 304 without a body.
+     */
+    static boolean describe(Page page, Encoding encoding, HttpField cacheControl, String ifNoneMatch, java.util.function.Consumer<HttpField> out) {
+        Headers h = page.headers();
+        out.accept(h.etagFields().get(encoding.ordinal()));
+        out.accept(h.lastModified());
+        out.accept(cacheControl);
+        out.accept(VARY);
+        for (HttpField k : h.keys()) out.accept(k);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(page.tag()) || ifNoneMatch.strip().equals("*"))) return true;
+        // Set before the body is written, so the server does not compress it again.
+        if (encoding.token != null) out.accept(Encoding.CONTENT_ENCODING[encoding.ordinal()]);
+        return false;
+    }
+
+    /** A header field made once per distinct value (a handful: Cache-Control rules, content types). */
+    static HttpField field(HttpHeader name, String value) {
+        String k = name.asString() + ':' + value;
+        HttpField f = FIELDS.get(k);
+        if (f == null) {
+            f = new PreEncodedHttpField(name, value);
+            if (FIELDS.size() < 64) FIELDS.put(k, f);
+        }
+        return f;
+    }
+
+    /**
+     * Where a cached page is read from, with what its route answered besides the page: {@link DirectReads} answers
+     * the next request for the same address from here, without the route.
+     */
+    record Address(String key, String route, HttpField contentType, HttpField cacheControl) {}
+
+    /**
+     * Lets {@link DirectReads} answer fresh pages itself from now on: the routes' answers are remembered by address
+     * when they are nothing but a cached page plus {@code common} (the header fields every answer carries).
+     */
+    void answerDirectly(java.util.Set<String> common) {
+        // Jetty's Date and Javalin's default Content-Type (which send replaces) are there before any route runs.
+        java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(common);
+        names.addAll(java.util.List.of("Date", "Content-Type"));
+        this.common = names;
+    }
+
+    /** The address's page when it is fresh, else null (the request then goes to its route). */
+    Page fresh(String address, Address[] where) {
+        Address a = addresses.getIfPresent(address);
+        if (a == null) return null;
+        Entry kept = pages.getIfPresent(a.key());
+        if (kept == null || System.nanoTime() >= kept.freshUntil()) return null;
+        fresh.increment();
+        direct.increment();
+        where[0] = a;
+        return kept.page();
+    }
+
+    /**
+     * Whether this request's answer will be nothing but {@code page}: a GET without credentials (routes may show more
+     * to a token), status 200 so far, no header of its route's own, a page the cache keeps.
+     */
+    private boolean answersAlone(Context ctx, Page page) {
+        java.util.Set<String> common = this.common;
+        if (common == null || page.key() == null || !ctx.method().name().equals("GET") || ctx.statusCode() != 200
+            || ctx.header("Authorization") != null) return false;
+        for (String name : ctx.res().getHeaderNames()) if (!common.contains(name)) return false;
+        return true;
+    }
+
+    /** Remembers that the request's address answered {@code page}, with the content type as the server wrote it. */
+    private void remember(Context ctx, Page page) {
+        String query = ctx.req().getQueryString();
+        String address = query == null ? ctx.req().getRequestURI() : ctx.req().getRequestURI() + "?" + query;
+        String contentType = ctx.res().getContentType();
+        String route = ctx.attribute(Metrics.ROUTE) instanceof String r ? r : "unmatched";
+        Address known = addresses.getIfPresent(address);
+        if (known == null || !known.key().equals(page.key()) || !known.contentType().getValue().equals(contentType) || !known.route().equals(route)) {
+            addresses.put(address, new Address(page.key(), route, field(HttpHeader.CONTENT_TYPE, contentType), pageControl));
         }
     }
 }

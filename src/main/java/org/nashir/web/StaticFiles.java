@@ -50,7 +50,7 @@ public final class StaticFiles {
         if (known != null) return Optional.of(known);
         try (InputStream in = StaticFiles.class.getResourceAsStream(resource)) {
             if (in == null) return Optional.empty();
-            PageCache.Page file = PageCache.Page.of(in.readAllBytes(), java.util.Set.of());
+            PageCache.Page file = PageCache.Page.of(null, in.readAllBytes(), java.util.Set.of());
             kept.putIfAbsent(resource, file);
             return Optional.of(file);
         } catch (IOException e) {

@@ -30,19 +30,13 @@ public final class WebServer {
      * The server for {@code routes}, in their order. {@code unmatched} is offered every address no route answered
      * (old addresses of an imported site) before the 404 page; it returns true when it answered.
      */
-    public static Javalin create(Site site, Templates templates, List<Route> routes, Predicate<Context> unmatched, Metrics metrics, Admission admission) {
+    public static Javalin create(Site site, Templates templates, List<Route> routes, Predicate<Context> unmatched, Metrics metrics, Admission admission,
+                                 PageCache pages) {
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
-            if (site.settings().behindProxy()) {
-                // Behind one trusted proxy the reader is the address it appended last; anything before it is client-supplied.
-                config.contextResolver.ip = ctx -> {
-                    String forwarded = ctx.header("X-Forwarded-For");
-                    if (forwarded == null || forwarded.isBlank()) return ctx.req().getRemoteAddr();
-                    String[] hops = forwarded.split(",");
-                    return hops[hops.length - 1].strip();
-                };
-            }
+            var proxies = site.settings().trustedProxies();
+            if (!proxies.isEmpty()) config.contextResolver.ip = ctx -> proxies.client(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
             config.http.generateEtags = false;
             // Cached pages come compressed already (PageCache); this is for the uncached answers (API, search, the
             // back office): quick levels, so compressing does not cost more than answering.
@@ -80,6 +74,14 @@ public final class WebServer {
                 new org.eclipse.jetty.http.PreEncodedHttpField("Content-Security-Policy", csp));
             config.routes.before(ctx -> {
                 for (var f : security) Encoding.addHeader(ctx, f);
+            });
+            // Fresh cached pages are answered before the servlet layer; Javalin puts its handler inside this one.
+            // Stopping waits for the requests in flight (GracefulHandler counts them), for 20 s at most.
+            config.jetty.modifyServer(server -> {
+                var graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
+                graceful.setHandler(new DirectReads(pages, security, metrics));
+                server.setHandler(graceful);
+                server.setStopTimeout(20_000);
             });
 
             for (Route r : routes) {
@@ -202,7 +204,7 @@ public final class WebServer {
                 String heading = site.messages().get("error.503.heading");
                 String message = site.messages().get("error.503.message");
                 byte[] html = templates.render("error.jte", new ErrorPage(site.errorFrame(heading, message, "/"), 503, heading, message));
-                p = PageCache.Page.of(html, java.util.Set.of());
+                p = PageCache.Page.of(null, html, java.util.Set.of());
                 page = p;
                 madeAt = now;
             }

@@ -23,7 +23,7 @@ class SettingsTest {
         assertThat(s.timeZone()).isEqualTo(ZoneId.of("Asia/Damascus"));
         assertThat(s.arabicIndicDigits()).isFalse();
         assertThat(s.baseUrl()).isEqualTo("http://localhost:8080");
-        assertThat(s.behindProxy()).isFalse();
+        assertThat(s.trustedProxies().isEmpty()).isTrue();
         assertThat(s.searchesPerMinute()).isEqualTo(120);
     }
 

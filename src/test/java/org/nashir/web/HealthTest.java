@@ -9,7 +9,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 13: /health says what is wrong, and cached pages keep answering while the database is gone. */
+/**
+ * Issues 13 and 15: /health says what is wrong, /ready tells a balancer whether to send readers, cached pages keep
+ * answering while the database is gone, and a stopping node drains.
+ */
 class HealthTest {
     @Test
     void checks_that_fail_or_hang_are_named() {
@@ -21,12 +24,12 @@ class HealthTest {
                     Thread.currentThread().interrupt();
                 }
                 return null;
-            }));
+            }), Map.of());
         long start = System.nanoTime();
         Map<String, String> problems = health.problems();
         assertThat(problems).containsOnlyKeys("broken", "hanging");
         assertThat(problems.get("broken")).contains("disk full");
-        assertThat(problems.get("hanging")).contains("no answer within 2000 ms");
+        assertThat(problems.get("hanging")).contains("no answer within 1500 ms");
         assertThat(System.nanoTime() - start).as("bounded by its timeout").isLessThan(5_000_000_000L);
     }
 
@@ -50,9 +53,36 @@ class HealthTest {
             var api = site.get("/api/v1/articles/999999");
             assertThat(api.statusCode()).isEqualTo(503);
             assertThat(api.body()).contains("\"code\":\"database_unavailable\"");
+            // Alive (restarting would not bring the database back), but not to be sent readers.
             var health = site.get("/health");
-            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"degraded\"").contains("\"database\"").contains("\"pages\"");
+            long asked = System.nanoTime();
+            var ready = site.get("/ready");
+            assertThat(System.nanoTime() - asked).as("answered within a balancer's check timeout").isLessThan(5_000_000_000L);
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.headers().firstValue("Retry-After")).isPresent();
+            assertThat(ready.body()).contains("\"status\":\"not_ready\"").contains("\"database\"");
         }
+    }
+
+    @Test
+    void a_draining_node_says_so_on_ready_and_keeps_serving_until_it_stops(@TempDir Path dir) throws Exception {
+        TestSite site = TestSite.create(dir, Map.of()).start();
+        long id = site.publish("سياسة", "خبر أثناء الإيقاف", site.clock.instant());
+        assertThat(site.get("/ready").statusCode()).isEqualTo(200);
+        assertThat(site.get("/ready").body()).isEqualTo("{\"status\":\"ready\"}");
+        Thread stopping = Thread.ofVirtual().start(() -> site.nashir.drain(java.time.Duration.ofSeconds(2)));
+        Thread.sleep(300);
+        var ready = site.get("/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("\"draining\"");
+        assertThat(site.get("/health").statusCode()).isEqualTo(200);
+        var page = site.get("/article/" + id);
+        assertThat(page.statusCode()).as("still serving while the balancer moves readers away").isEqualTo(200);
+        assertThat(page.body()).contains("خبر أثناء الإيقاف");
+        stopping.join(30_000);
+        assertThat(stopping.isAlive()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> site.get("/health")).as("stopped").isInstanceOf(RuntimeException.class);
     }
 }

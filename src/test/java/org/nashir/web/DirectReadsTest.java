@@ -1,0 +1,110 @@
+package org.nashir.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nashir.testing.TestSite;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 13: fresh cached pages answered before routing ({@link DirectReads}) are the route's answer byte for byte,
+ * headers included, and nothing else is: not a stale page, not what a token or a form state changes.
+ */
+class DirectReadsTest {
+    @TempDir
+    static Path dir;
+    static TestSite site;
+    static long id;
+    static final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() {
+        site = TestSite.create(dir, Map.of("NASHIR_PAGE_CACHE_SECONDS", "60")).start();
+        id = site.publish("سياسة", "المجلس البلدي يناقش خطة النقل", site.clock.instant());
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    static HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.url(path))).header("User-Agent", TestSite.BROWSER_UA)
+            .method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) b.headers(headers);
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static long direct() {
+        return site.nashir.pages.counts().direct();
+    }
+
+    /** Every header but Date, names folded, values in order. */
+    static Map<String, List<String>> headers(HttpHeaders h) {
+        Map<String, List<String>> out = new TreeMap<>(h.map());
+        out.remove("date");
+        return out;
+    }
+
+    @Test
+    void a_fresh_page_is_answered_directly_with_the_routes_own_bytes_and_headers() throws Exception {
+        for (String path : List.of("/article/" + id, "/", "/section/" + site.nashir.sections.listAll().getFirst().slug(), "/feed.xml", "/api/v1/articles")) {
+            for (String accept : List.of("gzip, deflate, br", "gzip", "identity")) {
+                HttpResponse<byte[]> routed = send("GET", path + "?direct=" + accept.length(), "Accept-Encoding", accept);
+                long before = direct();
+                HttpResponse<byte[]> answered = send("GET", path + "?direct=" + accept.length(), "Accept-Encoding", accept);
+                assertThat(direct()).as(path + " answered directly the second time").isEqualTo(before + 1);
+                assertThat(answered.statusCode()).isEqualTo(routed.statusCode()).isEqualTo(200);
+                assertThat(Arrays.equals(answered.body(), routed.body())).as(path + " same bytes (" + accept + ")").isTrue();
+                assertThat(headers(answered.headers())).as(path + " same headers (" + accept + ")").isEqualTo(headers(routed.headers()));
+                assertThat(answered.headers().firstValue("Content-Security-Policy")).isPresent();
+                assertThat(answered.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+
+                // The browser's copy is still good: 304, as from the route.
+                String tag = answered.headers().firstValue("ETag").orElseThrow();
+                HttpResponse<byte[]> notModified = send("GET", path + "?direct=" + accept.length(), "Accept-Encoding", accept, "If-None-Match", tag);
+                assertThat(notModified.statusCode()).isEqualTo(304);
+                assertThat(notModified.body()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void a_change_is_seen_at_once_and_what_varies_per_request_never_comes_from_there() throws Exception {
+        String path = "/article/" + id;
+        send("GET", path);
+        send("GET", "/");
+        send("GET", "/");
+        long before = direct();
+
+        // Other methods, credentials and uncached variants of the address go to the route.
+        assertThat(send("HEAD", path).statusCode()).isEqualTo(200);
+        assertThat(send("GET", path, "Authorization", "Bearer not-a-token").statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> pending = send("GET", path + "?comment=pending");
+        assertThat(pending.statusCode()).isEqualTo(200);
+        assertThat(pending.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(send("GET", path + "?comment=pending").headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(direct()).isEqualTo(before);
+
+        // A change marks the home page out of date: the next reader goes through the route and sees it.
+        site.publish("سياسة", "افتتاح الخط الأول لحافلات النقل العام", site.clock.instant());
+        String home = new String(send("GET", "/").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(home).contains("افتتاح الخط الأول لحافلات النقل العام");
+        assertThat(direct()).isEqualTo(before);
+        send("GET", "/");
+        assertThat(direct()).as("fresh again after the render").isEqualTo(before + 1);
+    }
+}
