@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The database stops while readers read: Nashir on PostgreSQL (a throwaway cluster made here), readers on the home
 # page, an article and the RSS feed (16 connections, as browsers ask) for the whole run; after 20 s PostgreSQL is
-# stopped for DOWN seconds, then started again. Every few seconds meanwhile it asks /health, tries a write through the API
+# stopped for DOWN seconds, then started again. Every few seconds meanwhile it asks /ready, tries a write through the API
 # and reads a page no one had read (so not cached). Prints what each answered, the readers' statuses and p99, and
 # how long after the database came back the site was healthy and writable again, without anyone touching Nashir.
 #   bench/database-down.sh             # DOWN=60
@@ -58,8 +58,8 @@ write() {  # a new draft through the API: its status and the error code, if any
   grep -o '"code":"[^"]*"' "$work/write.json" | head -1 | sed 's/^/ /' || true
 }
 probe() {  # $1 = label, $2 = n
-  printf '%-5s %-10s health %s · write %s · cached home %s · uncached page %s\n' "$(( $(date +%s) - t0 ))s" "$1" \
-    "$(status "$base/health")" "$(write "$2")" "$(status "$base/")" "$(status "$base/latest?page=$2")" | tee -a "$out/summary.txt"
+  printf '%-5s %-10s ready %s · write %s · cached home %s · uncached page %s\n' "$(( $(date +%s) - t0 ))s" "$1" \
+    "$(status "$base/ready")" "$(write "$2")" "$(status "$base/")" "$(status "$base/latest?page=$2")" | tee -a "$out/summary.txt"
 }
 t0=$(date +%s)
 : > "$out/summary.txt"
@@ -74,11 +74,11 @@ while [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.2; done
 pgctl -w start > /dev/null
 up=$(date +%s%N)
 echo "$(( $(date +%s) - t0 ))s   PostgreSQL started again" | tee -a "$out/summary.txt"
-until [ "$(status "$base/health")" = 200 ]; do sleep 0.2; done
+until [ "$(status "$base/ready")" = 200 ]; do sleep 0.2; done
 healthy=$(( ($(date +%s%N) - up) / 1000000 ))
 until [ "$(write after | cut -c1-3)" = 201 ]; do sleep 0.2; done
 writable=$(( ($(date +%s%N) - up) / 1000000 ))
-echo "healthy again after ${healthy} ms, writable after ${writable} ms (nobody restarted Nashir)" | tee -a "$out/summary.txt"
+echo "ready again after ${healthy} ms, writable after ${writable} ms (nobody restarted Nashir)" | tee -a "$out/summary.txt"
 probe "after" 99
 wait $readers
 total=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
