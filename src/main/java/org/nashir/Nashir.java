@@ -70,6 +70,8 @@ public final class Nashir implements AutoCloseable {
     public final ViewStore viewStore;
     public final ViewCounter views;
     public final PageCache pages;
+    /** Rate-limit and throttle counts: shared by every node on PostgreSQL. */
+    public final org.nashir.storage.Counters counters;
     private volatile boolean draining;
     public final AccountStore accounts;
     public final AuditLog audit;
@@ -105,15 +107,17 @@ public final class Nashir implements AutoCloseable {
         this.names = new Names(db.jdbi());
         this.revisions = new RevisionStore(db.jdbi());
         this.imports = new ArticleImport(db.jdbi(), articles, sections, changes, clock);
+        this.counters = new org.nashir.storage.Counters(db, clock, org.nashir.config.HeapShare.entries(0.05, 160, 500_000));
         this.viewStore = new ViewStore(db.jdbi(), clock);
-        this.views = new ViewCounter(viewStore, clock);
+        byte[] secret = SiteSecret.load(settings.secretFile());
+        this.views = new ViewCounter(viewStore, clock, secret, db.dialect() == org.nashir.storage.Dialect.POSTGRESQL);
         this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads());
         this.pages = new PageCache(settings.pageCacheSeconds(), admission,
             () -> db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1);
         this.accounts = new AccountStore(db.jdbi(), clock);
         this.audit = new AuditLog(db.jdbi(), clock);
         this.comments = new CommentStore(db.jdbi(), changes, clock);
-        this.spam = new SpamGuard(SiteSecret.load(settings.dataDir()), clock, settings.commentBlocklist(), settings.commentOutcomes(), comments);
+        this.spam = new SpamGuard(secret, clock, settings.commentBlocklist(), settings.commentOutcomes(), comments);
         this.tokens = new ApiTokenStore(db.jdbi(), clock);
         this.media = new MediaStore(db.jdbi(), settings.dataDir().resolve("media"), clock);
         this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, new EmbedTitles(settings.embedTitles()), media::posterOf, clock);
@@ -147,6 +151,7 @@ public final class Nashir implements AutoCloseable {
         server.start(settings.port());
         changes.start(Duration.ofMillis(500));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
+        counters.start();
         searchStats.start(Duration.ofSeconds(10));
         scheduler = Periodic.every(Duration.ofSeconds(5), "scheduled changes (publishing, pins, ticker)", scheduled::runDue);
         // Articles from before the back office's search (or imported by an older version) get their terms now, a
@@ -205,6 +210,7 @@ public final class Nashir implements AutoCloseable {
         changes.close();
         if (index != null) index.close();
         views.stop();
+        counters.stop();
         searchStats.stop();
         db.close();
     }

@@ -44,6 +44,7 @@ import org.nashir.web.Site;
 import org.nashir.web.StaticFiles;
 import org.nashir.web.Templates;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -95,18 +96,20 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         PageRoutes staticPages = new PageRoutes(n.staticPages, site, templates, n.pages, pictures, n.media::srcsetFor);
         MenuRoutes menus = new MenuRoutes(n.menus, n.staticPages, n.sections::listNavigation, site, templates);
         OpinionRoutes opinion = new OpinionRoutes(n.articles, n.media, site, templates, n.pages);
-        CommentRoutes comments = new CommentRoutes(n.comments, n.spam, new RateLimit(5, clock), new RateLimit(30, clock),
+        CommentRoutes comments = new CommentRoutes(n.comments, n.spam,
+            new RateLimit("comments-per-address", 5, Duration.ofMinutes(10), n.counters), new RateLimit("comments-per-article", 30, Duration.ofMinutes(1), n.counters),
             id -> n.articles.findPublished(id).isPresent(), articles::render, site, settings.commentTrustAfter());
         StaticFiles files = new StaticFiles();
-        ViewRoutes views = new ViewRoutes(n.views, new RateLimit(600, clock));
+        ViewRoutes views = new ViewRoutes(n.views, new RateLimit("view-beacons", 600, Duration.ofMinutes(1),
+            org.nashir.storage.Counters.local(clock, org.nashir.config.HeapShare.entries(0.03, 160, 200_000))));
         MediaRoutes media = new MediaRoutes(n.media, site, templates, settings.mediaMaxMegabytes());
         // Suggestions come as the reader types: a few a second for a while, so their limit is higher than searches'.
         NameRoutes names = new NameRoutes(n.names, n.searchIndex(), n.articles::listTagUse, site, templates);
-        SearchRoutes search = new SearchRoutes(searching, n.searchStats, new Suggesting(n.searchIndex(), n.sections, n.articles, n.names), new RateLimit(settings.searchesPerMinute(), clock),
-            new RateLimit(settings.searchesPerMinute() * 5, clock), n.sections, site, templates);
+        SearchRoutes search = new SearchRoutes(searching, n.searchStats, new Suggesting(n.searchIndex(), n.sections, n.articles, n.names), new RateLimit("searches", settings.searchesPerMinute(), Duration.ofMinutes(1), n.counters),
+            new RateLimit("suggestions", settings.searchesPerMinute() * 5, Duration.ofMinutes(1), n.counters), n.sections, site, templates);
         FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, n.ticker, n.staticPages, settings, n.pages, clock);
         Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"));
-        SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(clock), guard, site, templates);
+        SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(n.counters), guard, site, templates);
         DashboardRoutes dashboard = new DashboardRoutes(n.articles, n.comments::countPending, site, templates);
         LiveRoutes liveDesk = new LiveRoutes(n.live, n.articles, pictures, site, templates);
         DeskRoutes desk = new DeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site, templates, clock);
@@ -117,7 +120,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         ModerationRoutes moderation = new ModerationRoutes(n.comments, site, templates);
         AccountRoutes accounts = new AccountRoutes(n.accounts, n.audit, site, templates);
         TokenRoutes tokens = new TokenRoutes(n.tokens, n.audit, site, templates);
-        ApiDoor api = new ApiDoor(n.tokens, clock);
+        ApiDoor api = new ApiDoor(n.tokens, n.counters);
         ApiRoutes reads = new ApiRoutes(n.articles, n.sections, n.ticker, n.corrections, n.pages, settings.baseUrl(), settings.timeZone());
         ApiDeskRoutes deskApi = new ApiDeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site.messages(), clock);
         ApiLiveRoutes liveApi = new ApiLiveRoutes(n.live, n.articles, site.messages());

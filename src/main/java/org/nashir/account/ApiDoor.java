@@ -1,16 +1,12 @@
 package org.nashir.account;
 
-import org.nashir.config.HeapShare;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
+import org.nashir.storage.Counters;
 import org.nashir.web.Access;
 import org.nashir.web.ApiError;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JSON API's door, the counterpart of {@link Guard}: reads {@code Authorization: Bearer nashir_…} before an
@@ -18,7 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * No cookies are read, so there is nothing for a cross-site request to borrow and no CSRF token is needed.
  */
 public final class ApiDoor {
-    /** Failed token checks per address per window before 429: a token cannot be guessed, but a flood is cut short. */
+    /**
+     * Failed token checks per address in each fixed window before 429: a token cannot be guessed, but a flood of bad
+     * ones is cut short. A valid token is never refused for its address's failures (a shared office, a proxy).
+     */
     public static final int FAILURES_ALLOWED = 20;
     public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
     private static final String ACCOUNT = "nashir.apiAccount";
@@ -34,12 +33,12 @@ public final class ApiDoor {
     }
 
     private final ApiTokenStore tokens;
-    private final Cache<String, AtomicInteger> failures;
+    private final Counters failures;
 
-    public ApiDoor(ApiTokenStore tokens, Clock clock) {
+    /** Failures are counted in {@code failures}: shared by every node on PostgreSQL. */
+    public ApiDoor(ApiTokenStore tokens, Counters failures) {
         this.tokens = tokens;
-        this.failures = Caffeine.newBuilder().maximumSize(HeapShare.entries(0.02, 160, 100_000)).expireAfterWrite(FAILURE_WINDOW)
-            .ticker(() -> clock.millis() * 1_000_000L).build();
+        this.failures = failures;
     }
 
     public Access required() {
@@ -61,21 +60,16 @@ public final class ApiDoor {
     }
 
     private Account authenticate(Context ctx) {
-        String address = ctx.ip();
-        AtomicInteger failed = failures.getIfPresent(address);
-        if (failed != null && failed.get() >= FAILURES_ALLOWED) {
-            ctx.header("Retry-After", Long.toString(FAILURE_WINDOW.toSeconds()));
-            throw new ApiError(429, "rate_limited", "too many failed token checks from this address", "محاولات كثيرة بمفتاح غير صالح من هذا العنوان؛ أعد المحاولة لاحقاً");
-        }
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         Optional<Account> account = tokens.authenticate(token);
-        if (account.isEmpty()) {
-            failures.get(address, k -> new AtomicInteger()).incrementAndGet();
-            ctx.header("WWW-Authenticate", "Bearer realm=\"nashir\"");
-            throw new ApiError(401, "unauthorized", token == null ? "an API token is required (Authorization: Bearer …)" : "the API token is not valid or was revoked",
-                token == null ? "هذه العملية تحتاج إلى مفتاح واجهة برمجية (Authorization: Bearer …) يُنشأ من لوحة التحرير" : "مفتاح الواجهة البرمجية غير صالح أو أُلغي");
+        if (account.isPresent()) return account.get();
+        if (failures.increment("api-token-failures:" + ctx.ip(), FAILURE_WINDOW) > FAILURES_ALLOWED) {
+            ctx.header("Retry-After", Long.toString(failures.secondsLeft(FAILURE_WINDOW)));
+            throw new ApiError(429, "rate_limited", "too many failed token checks from this address", "محاولات كثيرة بمفتاح غير صالح من هذا العنوان؛ أعد المحاولة لاحقاً");
         }
-        return account.get();
+        ctx.header("WWW-Authenticate", "Bearer realm=\"nashir\"");
+        throw new ApiError(401, "unauthorized", token == null ? "an API token is required (Authorization: Bearer …)" : "the API token is not valid or was revoked",
+            token == null ? "هذه العملية تحتاج إلى مفتاح واجهة برمجية (Authorization: Bearer …) يُنشأ من لوحة التحرير" : "مفتاح الواجهة البرمجية غير صالح أو أُلغي");
     }
 }

@@ -13,20 +13,23 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * The site's secret key, {@code <data>/secret.key}, made on first start: it signs comment tokens and keys the
- * hashes of readers' addresses. Nodes of one site must share it (copy the file), or tokens fetched from one node
- * fail on another.
+ * The site's secret key ({@code NASHIR_SECRET_FILE}, by default {@code <data>/secret.key}), made on first start when
+ * missing: it signs comment tokens and keys the hashes of readers' addresses. Nodes of one site must share it (the
+ * same file on each), or tokens fetched from one node fail on another and a reader is counted once per node.
  */
 public final class SiteSecret {
     private static final Logger log = LoggerFactory.getLogger(SiteSecret.class);
 
     private SiteSecret() {}
 
-    public static byte[] load(Path dataDir) {
-        Path file = dataDir.resolve("secret.key");
+    public static byte[] load(Path file) {
         try {
-            if (Files.exists(file)) return Files.readAllBytes(file);
-            Files.createDirectories(dataDir);
+            if (Files.exists(file)) {
+                byte[] key = Files.readAllBytes(file);
+                if (key.length < 16) throw new Settings.Invalid("NASHIR_SECRET_FILE: الملف " + file + " أقصر من 16 بايتاً؛ احذفه ليُنشأ مفتاح جديد أو انسخ مفتاح الموقع إليه");
+                return key;
+            }
+            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             Files.write(file, key, StandardOpenOption.CREATE_NEW);
@@ -37,7 +40,7 @@ public final class SiteSecret {
             }
             return key;
         } catch (FileAlreadyExistsException raced) {
-            return load(dataDir);
+            return load(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }

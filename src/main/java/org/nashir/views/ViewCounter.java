@@ -8,7 +8,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,9 +18,11 @@ import java.util.regex.Pattern;
 
 /**
  * Counts page views in memory and writes them in batches, so a popular article costs one UPDATE every few
- * seconds instead of one per reader. A visitor is a keyed hash of address and browser (the key is random per
- * process, so the hash cannot be reversed or linked across restarts); the same visitor reading the same article
- * again within 30 minutes is counted once. Crawlers and link previewers are not counted.
+ * seconds instead of one per reader. A visitor is a hash of address and browser keyed with the site's secret (so it
+ * cannot be reversed, and every node and restart makes the same one); the same visitor reading the same article again
+ * within 30 minutes is counted once. On several nodes (PostgreSQL) a view is first checked against the readers this
+ * node saw, then, when the batch is written, against those every node wrote ({@code view_seen}): one reader whose
+ * requests the balancer spreads over three nodes counts once. Crawlers and link previewers are not counted.
  *
  * <p>No view is lost or counted twice by a flush: each bucket is taken out of the map atomically
  * ({@link ConcurrentHashMap#remove}) while new views go into a fresh entry ({@link ConcurrentHashMap#merge});
@@ -39,19 +40,25 @@ public final class ViewCounter {
     private final ConcurrentHashMap<ViewStore.Bucket, Long> pending = new ConcurrentHashMap<>();
     private final Cache<String, Boolean> recent;
     private final Cache<Long, Boolean> visible = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
-    private final byte[] key = new byte[32];
+    private final byte[] key;
+    /** Whether views are checked against other nodes' readers when written (PostgreSQL). */
+    private final boolean shared;
+    /** Views counted here and not yet checked against other nodes', when {@link #shared}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<ViewStore.Seen> unchecked = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile Periodic flusher;
     private final java.util.concurrent.atomic.LongAdder flushes = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder failedFlushes = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
 
-    public ViewCounter(ViewStore store, Clock clock) {
+    /** {@code secret}: the site's key; {@code shared}: whether other nodes count views of the same site. */
+    public ViewCounter(ViewStore store, Clock clock, byte[] secret, boolean shared) {
         this.store = store;
         this.clock = clock;
+        this.key = secret.clone();
+        this.shared = shared;
         // The window follows the site's clock, so it is the same 30 minutes the rest of the site sees.
         this.recent = Caffeine.newBuilder().maximumSize(HeapShare.entries(0.08, 200, 2_000_000)).expireAfterWrite(REPEAT_WINDOW)
             .ticker(() -> clock.millis() * 1_000_000L).build();
-        new SecureRandom().nextBytes(key);
     }
 
     public static boolean isBot(String userAgent) {
@@ -64,6 +71,11 @@ public final class ViewCounter {
         if (!visible.get(articleId, store::isVisible)) return false;
         String visitor = visitor(address, userAgent) + ":" + articleId;
         if (recent.asMap().putIfAbsent(visitor, Boolean.TRUE) != null) return false;
+        if (shared) {
+            unchecked.add(new ViewStore.Seen(visitor, new ViewStore.Bucket(articleId, Math.floorDiv(clock.millis(), 3_600_000L)),
+                clock.millis() + REPEAT_WINDOW.toMillis()));
+            return true;
+        }
         pending.merge(new ViewStore.Bucket(articleId, Math.floorDiv(clock.millis(), 3_600_000L)), 1L, Long::sum);
         return true;
     }
@@ -72,7 +84,7 @@ public final class ViewCounter {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(key);
-            sha.update((address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
+            sha.update(("views\n" + address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -86,14 +98,17 @@ public final class ViewCounter {
             Long n = pending.remove(b);
             if (n != null) batch.put(b, n);
         }
+        java.util.List<ViewStore.Seen> seen = new java.util.ArrayList<>();
+        for (ViewStore.Seen v; (v = unchecked.poll()) != null; ) seen.add(v);
+        long views;
         try {
-            store.add(batch);
+            views = store.add(batch, seen, clock.millis());
         } catch (RuntimeException e) {
             batch.forEach((b, n) -> pending.merge(b, n, Long::sum));
+            unchecked.addAll(seen);
             failedFlushes.increment();
             throw e;
         }
-        long views = batch.values().stream().mapToLong(Long::longValue).sum();
         flushes.increment();
         written.add(views);
         return views;
@@ -111,7 +126,7 @@ public final class ViewCounter {
     }
 
     public long pendingViews() {
-        return pending.values().stream().mapToLong(Long::longValue).sum();
+        return pending.values().stream().mapToLong(Long::longValue).sum() + unchecked.size();
     }
 
     /** Flushes counted views every {@code every}; they stay in memory and are retried when a flush fails. */

@@ -1,36 +1,49 @@
 package org.nashir.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import org.nashir.config.HeapShare;
+import org.nashir.storage.Counters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed-window limit per address for anonymous, costly requests (search, the view beacon): at most
- * {@code perMinute} in each minute. In memory, per node; a cluster behind a balancer allows each node its share.
+ * A limit per key (an address, an article) for anonymous, costly requests: at most {@code limit} in each fixed
+ * {@code window} of the site's clock. Counted in {@link Counters}: shared by all nodes on PostgreSQL, so a cluster of
+ * three allows what one node does, not three times as much.
  */
 public final class RateLimit {
-    private final int perMinute;
-    private final Clock clock;
-    private final Cache<String, AtomicInteger> windows;
+    private static final Logger log = LoggerFactory.getLogger(RateLimit.class);
+    private final String name;
+    private final int limit;
+    private final Duration window;
+    private final Counters counters;
+    private volatile long warnedAt;
 
-    public RateLimit(int perMinute, Clock clock) {
-        this.perMinute = perMinute;
-        this.clock = clock;
-        this.windows = Caffeine.newBuilder().maximumSize(HeapShare.entries(0.05, 160, 500_000)).expireAfterWrite(Duration.ofMinutes(2)).build();
+    /** {@code name} keeps this limit's counts apart from the others'. */
+    public RateLimit(String name, int limit, Duration window, Counters counters) {
+        this.name = name;
+        this.limit = limit;
+        this.window = window;
+        this.counters = counters;
     }
 
-    /** Counts a request from {@code address}; false when it is over the limit for this minute. */
-    public boolean allow(String address) {
-        long minute = clock.millis() / 60_000;
-        return windows.get(address + "@" + minute, k -> new AtomicInteger()).incrementAndGet() <= perMinute;
+    /** Counts a request for {@code key}; false when it is over the limit in this window. */
+    public boolean allow(String key) {
+        try {
+            return counters.increment(name + ":" + key, window) <= limit;
+        } catch (RuntimeException e) {
+            // The shared counts are out of reach (the database is down): let readers through rather than refuse all.
+            long now = System.nanoTime();
+            if (now - warnedAt > 60_000_000_000L) {
+                warnedAt = now;
+                log.warn("{} limit not checked (counts unavailable): {}", name, e.toString());
+            }
+            return true;
+        }
     }
 
     /** Seconds until the current window ends, for {@code Retry-After}. */
     public long retryAfterSeconds() {
-        return 60 - (clock.millis() / 1000) % 60;
+        return counters.secondsLeft(window);
     }
 }
