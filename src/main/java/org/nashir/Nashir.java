@@ -149,7 +149,7 @@ public final class Nashir implements AutoCloseable {
         routes = RouteTable.of(this, searching, site, templates);
         server = WebServer.create(site, templates, routes.routes(), routes.unmatched(), metrics, admission, pages);
         server.start(settings.port());
-        changes.start(Duration.ofMillis(500));
+        changes.start(Duration.ofMillis(settings.feedPollMillis()));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
         counters.start();
         searchStats.start(Duration.ofSeconds(10));

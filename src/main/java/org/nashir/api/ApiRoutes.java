@@ -38,7 +38,7 @@ public final class ApiRoutes {
     private final PageCache cache;
     private final String baseUrl;
     private final ZoneId zone;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = org.nashir.web.Json.MAPPER;
 
     public ApiRoutes(ArticleStore articles, SectionStore sections, TickerStore ticker, CorrectionStore corrections, PageCache cache, String baseUrl,
                      ZoneId zone) {

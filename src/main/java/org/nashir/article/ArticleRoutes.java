@@ -155,7 +155,7 @@ public final class ArticleRoutes {
         }));
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.nashir.web.Json.MAPPER;
 
     /** How else a tag's name is written (search's list of names): its Latin form and its other Arabic spellings. */
     public record TagAlias(String latin, List<String> otherSpellings) {}

@@ -54,7 +54,8 @@ public record Settings(
     String purgeUrl,
     String purgeToken,
     int drainSeconds,
-    Path secretFile
+    Path secretFile,
+    int feedPollMillis
 ) {
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
@@ -88,6 +89,7 @@ public record Settings(
         new String[] {"NASHIR_PURGE_URL", "", "a CDN's purge hook: after each change, POST {\"keys\":[…]} (the pages' Surrogate-Key values) or {\"all\":true} there; empty: no purges"},
         new String[] {"NASHIR_PURGE_TOKEN", "", "sent as Authorization: Bearer … with each purge"},
         new String[] {"NASHIR_DRAIN_SECONDS", "10 on PostgreSQL, 0 on SQLite", "on SIGTERM, how long the node keeps serving with /ready answering 503 (so the balancer moves readers away) before it stops taking requests; requests in flight then get up to 20 s more"},
+        new String[] {"NASHIR_FEED_POLL_MS", "500", "how often a node reads the change table for other nodes' and other processes' writes (on PostgreSQL they are also announced at once with NOTIFY; this is the safety net)"},
         new String[] {"NASHIR_SECRET_FILE", "<data>/secret.key", "the site's secret key (made there on first start when missing): every node of a site must read the same one"},
         new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy on this machine adds X-Forwarded-For (the same as NASHIR_TRUSTED_PROXIES=127.0.0.0/8,::1)"},
         new String[] {"NASHIR_TRUSTED_PROXIES", "", "addresses and CIDR ranges of the proxies and balancers whose X-Forwarded-For is believed (e.g. 10.0.0.0/8, 192.168.1.5): the reader is the header's first address from the right that is not one of them; requests from elsewhere are taken at their connection's address"});
@@ -213,6 +215,7 @@ public record Settings(
         if (reserved >= httpThreads) errors.add("NASHIR_BACK_OFFICE_THREADS: يجب أن يكون أقل من NASHIR_HTTP_THREADS (" + httpThreads + ")");
         String purgeUrl = v.getOrDefault("NASHIR_PURGE_URL", "").strip();
         if (!purgeUrl.isEmpty() && !purgeUrl.matches("https?://\\S+")) errors.add("NASHIR_PURGE_URL: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + purgeUrl + ")");
+        int feedPoll = intSetting(v, "NASHIR_FEED_POLL_MS", 500, 50, 600_000, errors);
         int drain = intSetting(v, "NASHIR_DRAIN_SECONDS", dbUrl.startsWith("jdbc:postgresql:") ? 10 : 0, 0, 600, errors);
         if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
         return new Settings(port, data, dbUrl, v.getOrDefault("NASHIR_DB_USER", ""), v.getOrDefault("NASHIR_DB_PASSWORD", ""),
@@ -224,7 +227,7 @@ public record Settings(
             java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles,
             v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads, shed, reserved,
             purgeUrl, v.getOrDefault("NASHIR_PURGE_TOKEN", ""), drain,
-            v.containsKey("NASHIR_SECRET_FILE") && !v.get("NASHIR_SECRET_FILE").isBlank() ? Path.of(v.get("NASHIR_SECRET_FILE").strip()) : data.resolve("secret.key"));
+            v.containsKey("NASHIR_SECRET_FILE") && !v.get("NASHIR_SECRET_FILE").isBlank() ? Path.of(v.get("NASHIR_SECRET_FILE").strip()) : data.resolve("secret.key"), feedPoll);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

@@ -2,7 +2,6 @@ package org.nashir.feed;
 
 import org.nashir.media.MediaStore;
 import org.nashir.config.Settings;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -229,7 +228,7 @@ public final class FeedRoutes {
             return item;
         }).toList());
         try {
-            return new ObjectMapper().writeValueAsBytes(feed);
+            return org.nashir.web.Json.MAPPER.writeValueAsBytes(feed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the JSON feed for " + scope.path(), e);
         }

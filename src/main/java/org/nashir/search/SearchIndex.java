@@ -61,8 +61,13 @@ public final class SearchIndex implements AutoCloseable {
         this.articles = articles;
         this.changes = changes;
         open(currentGeneration());
-        if (!ANALYSIS_VERSION.equals(liveData().get(ANALYSIS))) {
-            log.warn("the search index at {} was built by another version of the Arabic analysis; rebuilding it", root.resolve(generation));
+        String why = null;
+        if (!ANALYSIS_VERSION.equals(liveData().get(ANALYSIS))) why = "was built by another version of the Arabic analysis";
+        else if (seq < changes.oldest() - 1) why = "is older than the change feed kept (changes after " + seq + " were pruned)";
+        // A new node's empty index: reading the articles is far quicker than replaying every change since the site began.
+        else if (seq == 0 && writer.getDocStats().maxDoc == 0 && changes.latest() > 0) why = "is empty";
+        if (why != null) {
+            log.warn("the search index at {} {}; rebuilding it from the articles", root.resolve(generation), why);
             String old = generation;
             try {
                 closeQuietly();
@@ -224,7 +229,9 @@ public final class SearchIndex implements AutoCloseable {
         long count = 0;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         try (FSDirectory d = FSDirectory.open(dir);
-             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new ArabicAnalysis()).setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(256));
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new ArabicAnalysis()).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                 // Large buffers build faster, but a node started with the launcher's small heap must not run out of it.
+                 .setRAMBufferSizeMB(Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024)))));
              java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
             // One thread reads batches from the database while the others analyse and add documents (IndexWriter is thread-safe).
             List<java.util.concurrent.Future<?>> inFlight = new java.util.ArrayList<>();

@@ -122,7 +122,10 @@ public final class Searching {
                         top = again;
                     }
                 }
-                long total = top.totalHits.value();
+                // Past the exact count, Lucene's "at least" depends on how this node's index is cut into segments: every
+                // node says the same bound instead, so a reader paging through a balancer sees one total.
+                boolean atLeast = top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+                long total = atLeast ? COUNT_EXACTLY_UP_TO : top.totalHits.value();
                 if (!o.newest()) top = byRecency(searcher, top);
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
@@ -132,7 +135,7 @@ public final class Searching {
                 for (int i = from; i < to; i++) ids[i - from] = docs[i].doc;
                 String[] snippets = snippets(searcher, query, ids);
                 for (int i = 0; i < ids.length; i++) hits.add(new Hit(SearchDocument.teaser(searcher, ids[i]), snippets[i]));
-                return new Result(total, top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO, hits);
+                return new Result(total, atLeast, hits);
             } finally {
                 index.release(searcher);
             }
@@ -201,7 +204,7 @@ public final class Searching {
         Query has = new BooleanQuery.Builder()
             .add(new TermQuery(new Term(SearchDocument.folded(TITLE), term)), BooleanClause.Occur.SHOULD)
             .add(new TermQuery(new Term(SearchDocument.folded(BODY), term)), BooleanClause.Occur.SHOULD).build();
-        TopDocs top = searcher.search(has, 3, new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)));
+        TopDocs top = searcher.search(has, 3, new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true), BY_ID));
         for (ScoreDoc d : top.scoreDocs) {
             var doc = searcher.storedFields().document(d.doc);
             for (String text : new String[] {doc.get(TITLE), doc.get(BODY)}) {
@@ -232,20 +235,28 @@ public final class Searching {
             double days = Math.max(0, (now - at) / 86_400_000.0);
             d.score = (float) (d.score * (0.85 + 0.15 / (1 + days / 30.0)));
         }
-        java.util.Arrays.sort(docs, (a, b) -> Float.compare(b.score, a.score));
+        // Equal scores are ordered by article, newest id first, as the query's own sort does (see run).
+        java.util.Map<ScoreDoc, Long> id = new java.util.IdentityHashMap<>();
+        for (ScoreDoc d : docs) id.put(d, SearchDocument.articleId(searcher, d.doc));
+        java.util.Arrays.sort(docs, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Long.compare(id.get(b), id.get(a)));
         return new TopDocs(top.totalHits, docs);
     }
+
+    /** The last sort key of every search: the article, newest id first (see {@link #run}). */
+    static final SortField BY_ID = new SortField(SearchDocument.ARTICLE_ID, SortField.Type.LONG, true);
 
     /** Hits are counted exactly up to this many; past it the total is "at least" (and said so by the caller). */
     static final int COUNT_EXACTLY_UP_TO = 500;
     static final int TYPO_RETRY_BELOW = 3;
 
+    /**
+     * Ties are broken by article id, not by Lucene's document number: each node builds its own index, where the same
+     * article has another number, so equal scores came back in another order on each node and paging through a
+     * balancer showed some hits twice and others never.
+     */
     private static TopDocs run(IndexSearcher searcher, Query query, int want, boolean newest) throws IOException {
-        if (newest) {
-            return searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(
-                new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)), want, null, COUNT_EXACTLY_UP_TO));
-        }
-        return searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(want, null, COUNT_EXACTLY_UP_TO));
+        Sort sort = newest ? new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true), BY_ID) : new Sort(SortField.FIELD_SCORE, BY_ID);
+        return searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(sort, want, null, COUNT_EXACTLY_UP_TO));
     }
 
     private String[] snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
@@ -395,7 +406,7 @@ public final class Searching {
                 BooleanQuery q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
                     .add(new TermQuery(SearchDocument.idTerm(articleId)), BooleanClause.Occur.MUST_NOT).build();
                 List<Long> ids = new ArrayList<>();
-                for (ScoreDoc d : searcher.search(q, limit).scoreDocs) ids.add(SearchDocument.articleId(searcher, d.doc));
+                for (ScoreDoc d : searcher.search(q, limit, new Sort(SortField.FIELD_SCORE, BY_ID)).scoreDocs) ids.add(SearchDocument.articleId(searcher, d.doc));
                 return ids;
             } finally {
                 index.release(searcher);

@@ -169,7 +169,7 @@ public final class Suggesting {
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                TopDocs top = searcher.search(b.build(), want, new Sort(new SortField(SearchDocument.PUBLISHED, SortField.Type.LONG, true)));
+                TopDocs top = searcher.search(b.build(), want, new Sort(new SortField(SearchDocument.PUBLISHED, SortField.Type.LONG, true), Searching.BY_ID));
                 List<Teaser> out = new ArrayList<>(top.scoreDocs.length);
                 for (ScoreDoc d : top.scoreDocs) out.add(SearchDocument.teaser(searcher, d.doc));
                 return out;

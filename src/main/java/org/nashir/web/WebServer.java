@@ -37,6 +37,7 @@ public final class WebServer {
             config.concurrency.useVirtualThreads = true;
             var proxies = site.settings().trustedProxies();
             if (!proxies.isEmpty()) config.contextResolver.ip = ctx -> proxies.client(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+            config.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, true));
             config.http.generateEtags = false;
             // Cached pages come compressed already (PageCache); this is for the uncached answers (API, search, the
             // back office): quick levels, so compressing does not cost more than answering.
