@@ -119,7 +119,7 @@ public final class Nashir implements AutoCloseable {
         this.comments = new CommentStore(db.jdbi(), changes, clock);
         this.spam = new SpamGuard(secret, clock, settings.commentBlocklist(), settings.commentOutcomes(), comments);
         this.tokens = new ApiTokenStore(db.jdbi(), clock);
-        this.media = new MediaStore(db.jdbi(), settings.dataDir().resolve("media"), clock);
+        this.media = new MediaStore(db.jdbi(), mediaFiles(settings), clock);
         this.editing = new Editing(db.jdbi(), articles, revisions, changes, audit, new EmbedTitles(settings.embedTitles()), media::posterOf, clock);
         this.pins = new PinStore(db.jdbi(), changes, audit, clock);
         this.ticker = new TickerStore(db.jdbi(), changes, audit, clock);
@@ -182,6 +182,13 @@ public final class Nashir implements AutoCloseable {
         return routes;
     }
 
+    /** Where media files live: the configured bucket, or {@code <data>/media}. */
+    public static org.nashir.media.MediaFiles mediaFiles(Settings settings) {
+        Settings.S3 s3 = settings.s3();
+        if (s3 == null) return new org.nashir.media.DiskFiles(settings.dataDir().resolve("media"));
+        return new org.nashir.media.BucketFiles(s3.endpoint(), s3.bucket(), s3.region(), s3.accessKey(), s3.secretKey());
+    }
+
     /** True from the start of {@link #drain} on: {@code /ready} then answers 503. */
     public boolean draining() {
         return draining;
@@ -212,6 +219,7 @@ public final class Nashir implements AutoCloseable {
         views.stop();
         counters.stop();
         searchStats.stop();
+        if (media.files() instanceof org.nashir.media.BucketFiles bucket) bucket.close();
         db.close();
     }
 }

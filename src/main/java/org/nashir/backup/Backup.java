@@ -42,8 +42,11 @@ public final class Backup {
     /** What a backup holds, for the command's summary. */
     public record Made(long databaseBytes, int mediaFiles) {}
 
-    /** Writes the backup of {@code dataDir} (database {@code db}) to {@code target}, atomically: a half-written backup never has the final name. */
-    public static Made create(Database db, Path dataDir, Path target) throws IOException {
+    /**
+     * Writes the backup of database {@code db}, the files of {@code media} (a folder or a bucket) and the secret at
+     * {@code secretFile} to {@code target}, atomically: a half-written backup never has the final name.
+     */
+    public static Made create(Database db, org.nashir.media.MediaStore media, Path secretFile, Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path snapshot = Files.createTempFile(parent, ".nashir-backup-", ".db");
@@ -51,26 +54,27 @@ public final class Backup {
         Path partial = parent.resolve(target.getFileName() + ".partial");
         try {
             db.jdbi().useHandle(h -> h.execute("VACUUM INTO ?", snapshot.toString()));
-            int media = 0;
+            int mediaFiles = 0;
             try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
                 add(zip, DATABASE, snapshot);
-                if (Files.isRegularFile(dataDir.resolve(SECRET))) add(zip, SECRET, dataDir.resolve(SECRET));
-                Path mediaDir = dataDir.resolve("media");
-                if (Files.isDirectory(mediaDir)) {
-                    try (Stream<Path> files = Files.walk(mediaDir)) {
-                        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                            if (f.getFileName().toString().endsWith(".tmp")) continue;
-                            add(zip, MEDIA + mediaDir.relativize(f).toString().replace('\\', '/'), f);
-                            media++;
-                        }
+                if (Files.isRegularFile(secretFile)) add(zip, SECRET, secretFile);
+                // Listed after the snapshot: every row it holds had its files stored before it committed.
+                for (var f : media.listFiles()) {
+                    var stored = media.files().open(f.getKey(), f.getValue());
+                    if (stored.isEmpty()) continue;
+                    try (var in = stored.get()) {
+                        zip.putNextEntry(new ZipEntry(MEDIA + f.getKey() + "/" + f.getValue()));
+                        in.in().transferTo(zip);
+                        zip.closeEntry();
                     }
+                    mediaFiles++;
                 }
             }
             fsync(partial);
             long bytes = Files.size(snapshot);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             fsyncDir(parent);
-            return new Made(bytes, media);
+            return new Made(bytes, mediaFiles);
         } finally {
             Files.deleteIfExists(snapshot);
             Files.deleteIfExists(partial);

@@ -26,7 +26,9 @@ public final class BackupCommand implements Callable<Integer> {
         Settings settings = site.settings(Map.of());
         if (RestoreCommand.onPostgresql(settings)) return 2;
         try (Database db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
-            Backup.Made made = Backup.create(db, settings.dataDir(), file);
+            // The media come from where the site keeps them: its folder, or its bucket.
+            var media = new org.nashir.media.MediaStore(db.jdbi(), org.nashir.Nashir.mediaFiles(settings), java.time.Clock.systemUTC());
+            Backup.Made made = Backup.create(db, media, settings.secretFile(), file);
             System.out.println("كُتبت النسخة الاحتياطية " + file.toAbsolutePath() + ": قاعدة بيانات " + made.databaseBytes() / 1024
                 + " كيلوبايت و" + made.mediaFiles() + " ملف وسائط");
         }

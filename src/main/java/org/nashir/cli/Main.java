@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar nashir.jar <command>}: the operator's entry point. */
 @Command(name = "nashir", mixinStandardHelpOptions = true, version = "Nashir 0.1",
     description = "ناشر: منصة نشر إخبارية عربية", subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class, RestoreCommand.class,
-        UserCommand.class, TokenCommand.class, ReindexCommand.class})
+        UserCommand.class, TokenCommand.class, ReindexCommand.class, MediaCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

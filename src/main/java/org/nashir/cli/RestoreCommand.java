@@ -51,6 +51,12 @@ public final class RestoreCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println("استُعيدت النسخة " + file + " إلى " + settings.dataDir().toAbsolutePath() + "؛ يُبنى فهرس البحث عند تشغيل الموقع.");
-        return 0;
+        if (settings.s3() == null) return 0;
+        // A site whose media live in a bucket gets them there too (the copy under <data>/media can then be removed).
+        try (org.nashir.Nashir nashir = new org.nashir.Nashir(settings, java.time.Clock.systemUTC())) {
+            var done = nashir.media.copyAll(new org.nashir.media.DiskFiles(settings.dataDir().resolve("media")), nashir.media.files());
+            System.out.println("نُسخ " + done.copied() + " ملف وسائط إلى " + nashir.media.files().describe() + " (" + done.present() + " موجودة قبلُ).");
+            return done.missing().isEmpty() ? 0 : 1;
+        }
     }
 }

@@ -55,8 +55,12 @@ public record Settings(
     String purgeToken,
     int drainSeconds,
     Path secretFile,
-    int feedPollMillis
+    int feedPollMillis,
+    S3 s3
 ) {
+    /** An S3-compatible bucket for media ({@code NASHIR_S3_*}), or null: files stay under {@code <data>/media}. */
+    public record S3(String endpoint, String bucket, String region, String accessKey, String secretKey) {}
+
     /** Each setting: its name, default and meaning; the README's configuration table mirrors this list. */
     static final List<String[]> KNOWN = List.of(
         new String[] {"NASHIR_PORT", "8080", "HTTP port"},
@@ -90,6 +94,11 @@ public record Settings(
         new String[] {"NASHIR_PURGE_TOKEN", "", "sent as Authorization: Bearer … with each purge"},
         new String[] {"NASHIR_DRAIN_SECONDS", "10 on PostgreSQL, 0 on SQLite", "on SIGTERM, how long the node keeps serving with /ready answering 503 (so the balancer moves readers away) before it stops taking requests; requests in flight then get up to 20 s more"},
         new String[] {"NASHIR_FEED_POLL_MS", "500", "how often a node reads the change table for other nodes' and other processes' writes (on PostgreSQL they are also announced at once with NOTIFY; this is the safety net)"},
+        new String[] {"NASHIR_S3_BUCKET", "", "keep media in this S3-compatible bucket (MinIO, Garage, Ceph, AWS) instead of <data>/media: what several nodes need"},
+        new String[] {"NASHIR_S3_ENDPOINT", "", "the S3 server's address (e.g. http://minio:9000); empty for AWS itself"},
+        new String[] {"NASHIR_S3_REGION", "us-east-1", "the bucket's region"},
+        new String[] {"NASHIR_S3_ACCESS_KEY", "", "the access key of an account that may read and write the bucket"},
+        new String[] {"NASHIR_S3_SECRET_KEY", "", "its secret key"},
         new String[] {"NASHIR_SECRET_FILE", "<data>/secret.key", "the site's secret key (made there on first start when missing): every node of a site must read the same one"},
         new String[] {"NASHIR_BEHIND_PROXY", "false", "true when a reverse proxy on this machine adds X-Forwarded-For (the same as NASHIR_TRUSTED_PROXIES=127.0.0.0/8,::1)"},
         new String[] {"NASHIR_TRUSTED_PROXIES", "", "addresses and CIDR ranges of the proxies and balancers whose X-Forwarded-For is believed (e.g. 10.0.0.0/8, 192.168.1.5): the reader is the header's first address from the right that is not one of them; requests from elsewhere are taken at their connection's address"});
@@ -215,6 +224,17 @@ public record Settings(
         if (reserved >= httpThreads) errors.add("NASHIR_BACK_OFFICE_THREADS: يجب أن يكون أقل من NASHIR_HTTP_THREADS (" + httpThreads + ")");
         String purgeUrl = v.getOrDefault("NASHIR_PURGE_URL", "").strip();
         if (!purgeUrl.isEmpty() && !purgeUrl.matches("https?://\\S+")) errors.add("NASHIR_PURGE_URL: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + purgeUrl + ")");
+        S3 s3 = null;
+        String bucket = v.getOrDefault("NASHIR_S3_BUCKET", "").strip();
+        String endpoint = v.getOrDefault("NASHIR_S3_ENDPOINT", "").strip();
+        if (!bucket.isEmpty()) {
+            String access = v.getOrDefault("NASHIR_S3_ACCESS_KEY", "").strip(), secretKey = v.getOrDefault("NASHIR_S3_SECRET_KEY", "").strip();
+            if (!endpoint.isEmpty() && !endpoint.matches("https?://\\S+")) errors.add("NASHIR_S3_ENDPOINT: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + endpoint + ")");
+            if (access.isEmpty() || secretKey.isEmpty()) errors.add("NASHIR_S3_ACCESS_KEY و NASHIR_S3_SECRET_KEY: مطلوبان مع NASHIR_S3_BUCKET");
+            s3 = new S3(endpoint, bucket, v.getOrDefault("NASHIR_S3_REGION", "us-east-1").strip(), access, secretKey);
+        } else if (!endpoint.isEmpty()) {
+            errors.add("NASHIR_S3_BUCKET: مطلوب مع NASHIR_S3_ENDPOINT (اسم الحاوية التي تُحفظ فيها الوسائط)");
+        }
         int feedPoll = intSetting(v, "NASHIR_FEED_POLL_MS", 500, 50, 600_000, errors);
         int drain = intSetting(v, "NASHIR_DRAIN_SECONDS", dbUrl.startsWith("jdbc:postgresql:") ? 10 : 0, 0, 600, errors);
         if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
@@ -227,7 +247,7 @@ public record Settings(
             java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles,
             v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads, shed, reserved,
             purgeUrl, v.getOrDefault("NASHIR_PURGE_TOKEN", ""), drain,
-            v.containsKey("NASHIR_SECRET_FILE") && !v.get("NASHIR_SECRET_FILE").isBlank() ? Path.of(v.get("NASHIR_SECRET_FILE").strip()) : data.resolve("secret.key"), feedPoll);
+            v.containsKey("NASHIR_SECRET_FILE") && !v.get("NASHIR_SECRET_FILE").isBlank() ? Path.of(v.get("NASHIR_SECRET_FILE").strip()) : data.resolve("secret.key"), feedPoll, s3);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

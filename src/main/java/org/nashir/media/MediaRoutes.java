@@ -11,8 +11,6 @@ import org.nashir.web.Templates;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,16 +95,19 @@ public final class MediaRoutes {
 
     /** {@code /media/{key}/{file}}: a rendition, typed by what we wrote, cacheable for a year (its name never changes). */
     public void serve(Context ctx) throws IOException {
-        Path file = media.file(ctx.pathParam("key"), ctx.pathParam("file"))
+        String name = ctx.pathParam("file");
+        MediaFiles.Stored file = media.file(ctx.pathParam("key"), name)
             .orElseThrow(() -> new NotFound("no media file " + ctx.path(), "error.media-not-found"));
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        String name = file.getFileName().toString();
+        String type = MediaFiles.type(name);
         if (name.startsWith("video.")) {
-            // Players ask for ranges to seek and to start before the whole file arrives.
-            ctx.writeSeekableStream(Files.newInputStream(file), name.endsWith(".webm") ? "video/webm" : "video/mp4", Files.size(file));
+            // Players ask for ranges to seek and to start before the whole file arrives (the stream is closed when sent).
+            ctx.writeSeekableStream(file.in(), type, file.size());
             return;
         }
-        ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg").result(Files.readAllBytes(file));
+        try (file) {
+            ctx.contentType(type).result(file.in().readAllBytes());
+        }
     }
 
     /** What the editor needs to place an uploaded picture in the text: the 1024-pixel rendition and its words. */

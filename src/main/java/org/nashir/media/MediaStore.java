@@ -6,12 +6,6 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -21,32 +15,66 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Images on disk under {@code <data>/media} and their rows. Files are written to a temporary name, fsynced, renamed
- * into place and the folder fsynced before the row that points at them is committed: a crash leaves at worst an
- * unreferenced folder, never a row pointing at a missing or half-written file.
+ * Pictures and videos: their files in {@link MediaFiles} (a folder, or a bucket every node shares) and their rows.
+ * Every file is durable before the row that points at it is committed: a crash leaves at worst unreferenced files,
+ * never a row pointing at a missing or half-written one. The row also says each rendition's size, so feeds and pages
+ * never ask the storage.
  */
 public final class MediaStore {
     private static final RowMapper<Media> MEDIA = ConstructorMapper.of(Media.class);
     private static final String COLUMNS = "id, file_key, original_name, mime, width, height, bytes, widths, alt, caption, credit, created_at";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MediaStore.class);
 
     private final Jdbi jdbi;
-    private final Path root;
+    private final MediaFiles files;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public MediaStore(Jdbi jdbi, Path root, Clock clock) {
+    public MediaStore(Jdbi jdbi, MediaFiles files, Clock clock) {
         this.jdbi = jdbi;
-        this.root = root;
+        this.files = files;
         this.clock = clock;
     }
 
-    /** The size in bytes of one rendition on disk (feeds' enclosures state it), or 0 when the file is missing. */
+    public MediaFiles files() {
+        return files;
+    }
+
+    /**
+     * The size in bytes of one rendition (feeds' enclosures state it), from the row; for media stored before rows
+     * said so, asked of the storage once and written into the row. 0 when the file cannot be found.
+     */
     public long renditionBytes(Media m, int width) {
-        try {
-            return Files.size(root.resolve(m.fileKey()).resolve(width + "." + m.extension()));
-        } catch (IOException e) {
-            return 0;
+        String sizes = jdbi.withHandle(h -> h.createQuery("SELECT sizes FROM media WHERE id = :id").bind("id", m.id()).mapTo(String.class).findOne().orElse(""));
+        Long known = sizes(sizes).get(width);
+        if (known != null) return known;
+        Map<Integer, Long> found = new java.util.TreeMap<>();
+        for (int w : m.renditionWidths()) {
+            try (var f = files.open(m.fileKey(), w + "." + m.extension()).orElse(null)) {
+                if (f != null) found.put(w, f.size());
+            } catch (IOException e) {
+                log.warn("cannot read the size of {} of media {}: {}", w, m.id(), e.toString());
+                return 0;
+            }
         }
+        if (found.size() == m.renditionWidths().size()) {
+            jdbi.useHandle(h -> h.createUpdate("UPDATE media SET sizes = :sizes WHERE id = :id").bind("sizes", sizes(found)).bind("id", m.id()).execute());
+        }
+        return found.getOrDefault(width, 0L);
+    }
+
+    private static Map<Integer, Long> sizes(String column) {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        if (column == null || column.isBlank()) return out;
+        for (String pair : column.split(",")) {
+            String[] kv = pair.split(":");
+            if (kv.length == 2) out.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
+        }
+        return out;
+    }
+
+    private static String sizes(Map<Integer, Long> sizes) {
+        return sizes.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
     }
 
     /** An image brought along by an import, processed and stored like an upload; empty when it is not one Nashir takes. */
@@ -69,22 +97,19 @@ public final class MediaStore {
         if (video != null) return addVideo(originalName, bytes, video, alt, caption, credit, by, poster == null ? null : posterOf(poster, maxBytes));
         ImageFile.Processed p = ImageFile.process(bytes, maxBytes);
         String fileKey = newKey();
-        Path dir = root.resolve(fileKey);
         try {
-            Files.createDirectories(dir);
-            writeRenditions(dir, p);
-            fsync(root);
+            writeRenditions(fileKey, p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write media files under " + dir, e);
+            throw new UncheckedIOException("cannot store media files of " + fileKey + " in " + files.describe(), e);
         }
         long total = p.renditions().values().stream().mapToLong(b -> b.length).sum();
         String widths = widths(p);
         String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
         return jdbi.withHandle(h -> h.createUpdate("""
-                INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, alt, caption, credit, created_by, created_at)
-                VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :alt, :caption, :credit, :by, :at)""")
+                INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, sizes, alt, caption, credit, created_by, created_at)
+                VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :sizes, :alt, :caption, :credit, :by, :at)""")
             .bind("key", fileKey).bind("name", name.length() > 200 ? name.substring(name.length() - 200) : name)
-            .bind("mime", p.mime()).bind("w", p.width()).bind("h", p.height()).bind("bytes", total).bind("widths", widths)
+            .bind("mime", p.mime()).bind("w", p.width()).bind("h", p.height()).bind("bytes", total).bind("widths", widths).bind("sizes", sizes(p))
             .bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("by", by).bind("at", clock.instant())
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
@@ -95,22 +120,19 @@ public final class MediaStore {
      */
     private long addVideo(String originalName, byte[] bytes, String mime, String alt, String caption, String credit, Long by, ImageFile.Processed poster) {
         String fileKey = newKey();
-        Path dir = root.resolve(fileKey);
         try {
-            Files.createDirectories(dir);
-            writeDurably(dir, "video." + VideoFile.extension(mime), bytes);
-            if (poster != null) writeRenditions(dir, poster);
-            fsync(dir);
-            fsync(root);
+            files.put(fileKey, "video." + VideoFile.extension(mime), bytes);
+            if (poster != null) writeRenditions(fileKey, poster);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write media files under " + dir, e);
+            throw new UncheckedIOException("cannot store media files of " + fileKey + " in " + files.describe(), e);
         }
         String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
         return jdbi.withHandle(h -> h.createUpdate("""
-                INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, alt, caption, credit, created_by, created_at)
-                VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :alt, :caption, :credit, :by, :at)""")
+                INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, sizes, alt, caption, credit, created_by, created_at)
+                VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :sizes, :alt, :caption, :credit, :by, :at)""")
             .bind("key", fileKey).bind("name", name.length() > 200 ? name.substring(name.length() - 200) : name).bind("mime", mime)
             .bind("w", poster == null ? 0 : poster.width()).bind("h", poster == null ? 0 : poster.height()).bind("widths", poster == null ? "" : widths(poster))
+            .bind("sizes", poster == null ? "" : sizes(poster))
             .bind("bytes", (long) bytes.length).bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("by", by).bind("at", clock.instant())
             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
@@ -123,14 +145,13 @@ public final class MediaStore {
         Media video = findVideo(videoId).orElseThrow(() -> new ImageFile.Refused("media.error.poster"));
         if (video.hasPoster()) return false;
         ImageFile.Processed poster = posterOf(bytes, maxBytes);
-        Path dir = root.resolve(video.fileKey());
         try {
-            writeRenditions(dir, poster);
+            writeRenditions(video.fileKey(), poster);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a poster under " + dir, e);
+            throw new UncheckedIOException("cannot store a poster of " + video.fileKey() + " in " + files.describe(), e);
         }
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE media SET width = :w, height = :h, widths = :widths WHERE id = :id AND widths = ''")
-            .bind("w", poster.width()).bind("h", poster.height()).bind("widths", widths(poster)).bind("id", videoId).execute()) == 1;
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE media SET width = :w, height = :h, widths = :widths, sizes = :sizes WHERE id = :id AND widths = ''")
+            .bind("w", poster.width()).bind("h", poster.height()).bind("widths", widths(poster)).bind("sizes", sizes(poster)).bind("id", videoId).execute()) == 1;
     }
 
     private static ImageFile.Processed posterOf(byte[] bytes, long maxBytes) throws ImageFile.Refused {
@@ -147,11 +168,16 @@ public final class MediaStore {
         return HexFormat.of().formatHex(key);
     }
 
-    private static void writeRenditions(Path dir, ImageFile.Processed p) throws IOException {
+    private void writeRenditions(String fileKey, ImageFile.Processed p) throws IOException {
         for (Map.Entry<Integer, byte[]> r : p.renditions().entrySet()) {
-            writeDurably(dir, r.getKey() + "." + (p.mime().equals("image/png") ? "png" : "jpg"), r.getValue());
+            files.put(fileKey, r.getKey() + "." + (p.mime().equals("image/png") ? "png" : "jpg"), r.getValue());
         }
-        fsync(dir);
+    }
+
+    private static String sizes(ImageFile.Processed p) {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        p.renditions().forEach((w, b) -> out.put(w, (long) b.length));
+        return sizes(out);
     }
 
     private static String widths(ImageFile.Processed p) {
@@ -211,26 +237,47 @@ public final class MediaStore {
             .bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("id", id).execute());
     }
 
-    /** A rendition's file, if {@code key} and {@code file} name one (both are checked against strict patterns first). */
-    public Optional<Path> file(String key, String file) {
+    /** A stored file, if {@code key} and {@code file} name one (both are checked against strict patterns first). */
+    public Optional<MediaFiles.Stored> file(String key, String file) throws IOException {
         if (!key.matches("[0-9a-f]{32}") || !file.matches("[0-9]{1,5}\\.(jpg|png)|video\\.(mp4|webm)")) return Optional.empty();
-        Path p = root.resolve(key).resolve(file);
-        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        return files.open(key, file);
     }
 
-    private static void writeDurably(Path dir, String name, byte[] bytes) throws IOException {
-        Path tmp = dir.resolve(name + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) ch.write(buf);
-            ch.force(true);
+    /** What {@link #copyAll} did. */
+    public record Copied(int copied, int present, List<String> missing) {}
+
+    /**
+     * Copies every media row's files from {@code from} to {@code into}, skipping those already there (so it can run
+     * again after an interruption); deletes nothing. What {@code media move} and {@code restore} onto a bucket do.
+     */
+    public Copied copyAll(MediaFiles from, MediaFiles into) throws IOException {
+        int copied = 0, present = 0;
+        List<String> missing = new java.util.ArrayList<>();
+        for (var f : listFiles()) {
+            if (into.exists(f.getKey(), f.getValue())) {
+                present++;
+                continue;
+            }
+            var stored = from.open(f.getKey(), f.getValue());
+            if (stored.isEmpty()) {
+                missing.add(f.getKey() + "/" + f.getValue());
+                continue;
+            }
+            try (var in = stored.get()) {
+                into.put(f.getKey(), f.getValue(), in.in().readAllBytes());
+            }
+            copied++;
         }
-        Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return new Copied(copied, present, missing);
     }
 
-    private static void fsync(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
+    /** Every stored file of every media row, by key: what {@code media move} copies. */
+    public List<Map.Entry<String, String>> listFiles() {
+        List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
+        for (Media m : jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media ORDER BY id").map(MEDIA).list())) {
+            if (m.isVideo()) out.add(Map.entry(m.fileKey(), "video." + (m.mime().equals("video/webm") ? "webm" : "mp4")));
+            if (!m.widths().isEmpty()) for (int w : m.renditionWidths()) out.add(Map.entry(m.fileKey(), w + "." + m.extension()));
         }
+        return out;
     }
 }

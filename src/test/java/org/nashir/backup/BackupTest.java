@@ -49,7 +49,7 @@ class BackupTest {
             });
             while (acknowledged.size() < 200) Thread.sleep(5);
             backupStarted.set(true);
-            Backup.Made made = Backup.create(site.nashir.db, data, backup);
+            Backup.Made made = Backup.create(site.nashir.db, site.nashir.media, site.nashir.settings.secretFile(), backup);
             while (acknowledged.size() < acknowledgedBefore.size() + 50) Thread.sleep(5);
             stop.set(true);
             writer.join();
@@ -78,7 +78,7 @@ class BackupTest {
         Path backup = dir.resolve("site.zip");
         try (TestSite site = TestSite.create(data, db(data))) {
             site.publish("سياسة", "خبر", site.clock.instant());
-            Backup.create(site.nashir.db, data, backup);
+            Backup.create(site.nashir.db, site.nashir.media, site.nashir.settings.secretFile(), backup);
         }
         assertThatThrownBy(() -> Backup.restore(backup, data)).isInstanceOf(Backup.Refused.class).hasMessageContaining("ليس فارغاً");
 
