@@ -98,7 +98,8 @@ public final class Nashir implements AutoCloseable {
     public Nashir(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+        this.db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
+            Duration.ofMillis(settings.dbWaitMillis()), Duration.ofMillis(settings.dbStatementMillis()));
         this.changes = new ChangeFeed(db, clock);
         this.sections = new SectionStore(db.jdbi(), changes);
         this.articles = new ArticleStore(db.jdbi(), clock);

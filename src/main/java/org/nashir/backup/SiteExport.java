@@ -32,8 +32,9 @@ import java.util.Map;
  * {@code export json} and {@code import json}: the whole site as one JSON document, table by table, row by row,
  * with every column that makes the site (ids included, so links between rows survive), in a documented layout
  * (README, "Export and backup"). Written and read as a stream, so a large site never sits in memory whole.
- * Not exported: sessions (sign-ins), the change feed and the search index (both rebuilt), and media files (only
- * their rows; the files travel with {@code backup} or a copy of {@code <data>/media}).
+ * Not exported: sessions (sign-ins), the change feed, the nodes' positions in it and the search index (all rebuilt),
+ * limits' counts and the readers already counted (they expire within the hour), and media files (only their rows;
+ * the files travel with {@code backup}, a copy of {@code <data>/media} or the bucket).
  *
  * <p>The same database exported twice gives the same bytes, and export → import into an empty site → export is
  * identical: rows are written in primary-key order and times as ISO-8601 instants.
@@ -52,7 +53,7 @@ public final class SiteExport {
         table("section", "id", true, "id L", "slug S", "name S", "position L"),
         table("account", "id", true, "id L", "email S", "name S", "role S", "password_hash S", "disabled B", "created_at T"),
         table("api_token", "id", true, "id L", "account_id L", "name S", "token_hash S", "hint S", "created_at T", "last_used_at T", "revoked_at T"),
-        table("media", "id", true, "id L", "file_key S", "original_name S", "mime S", "width L", "height L", "bytes L", "widths S", "alt S",
+        table("media", "id", true, "id L", "file_key S", "original_name S", "mime S", "width L", "height L", "bytes L", "widths S", "sizes S", "alt S",
             "caption S", "credit S", "created_by L", "created_at T"),
         table("author", "id", true, "id L", "slug S", "name S", "is_desk B", "bio S", "photo_media_id L"),
         table("tag", "id", true, "id L", "slug S", "name S"),
@@ -301,7 +302,9 @@ public final class SiteExport {
     static final Map<String, JsonNode> ADDED_LATER = Map.of("article.kind", TextNode.valueOf("news"),
         "article.live_started_at", NullNode.getInstance(), "article.live_ended_at", NullNode.getInstance(),
         // Filled in again by the server on start (ArticleFinder.fillMissingTerms).
-        "article.search_terms", NullNode.getInstance());
+        "article.search_terms", NullNode.getInstance(),
+        // Looked up from the stored files when first needed (MediaStore.renditionBytes).
+        "media.sizes", TextNode.valueOf(""));
 
     private static void bind(Update u, Table t, long row, Column c, JsonNode v) throws Refused {
         String where = "الجدول " + t.name() + "، الصف " + row + "، العمود " + c.name();

@@ -9,7 +9,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code backup FILE}: a consistent copy of a running site (database, media, secret key) in one zip. */
@@ -23,7 +22,7 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Settings settings = site.settings(Map.of());
+        Settings settings = site.batchSettings();
         if (RestoreCommand.onPostgresql(settings)) return 2;
         try (Database db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword())) {
             // The media come from where the site keeps them: its folder, or its bucket.

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code export json FILE}: the whole site as JSON (README, "Export and backup"), written to a temporary name and renamed. */
@@ -33,7 +32,7 @@ public final class ExportCommand implements Callable<Integer> {
             System.err.println("صيغة تصدير غير مدعومة: " + format + " (المتاح: json)");
             return 2;
         }
-        try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC())) {
+        try (Nashir nashir = new Nashir(site.batchSettings(), Clock.systemUTC())) {
             Path target = file.toAbsolutePath();
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
             long rows;

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -47,7 +46,7 @@ public final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         int imported = 0, existing = 0, failed = 0;
-        try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC())) {
+        try (Nashir nashir = new Nashir(site.batchSettings(), Clock.systemUTC())) {
             Importing importing = new Importing(nashir.imports, nashir.settings.timeZone());
             for (Path file : files) {
                 Importing.Outcome o;
@@ -79,7 +78,7 @@ public final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         boolean failed = false;
-        try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC())) {
+        try (Nashir nashir = new Nashir(site.batchSettings(), Clock.systemUTC())) {
             WxrImport wxr = new WxrImport(nashir.imports, nashir.articles, nashir.comments, nashir.spam, nashir.media, nashir.staticPages, nashir.menus,
                 nashir.settings.timeZone(), section, nashir.settings.mediaMaxMegabytes() * 1024L * 1024L);
             for (Path file : files) {
@@ -121,7 +120,7 @@ public final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         Path file = files.getFirst();
-        try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC());
+        try (Nashir nashir = new Nashir(site.batchSettings(), Clock.systemUTC());
              java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             long rows = new SiteExport(nashir.db, nashir.changes).importInto(in);
             System.out.println("استُورد " + rows + " صفاً من " + file + "؛ يُبنى فهرس البحث عند تشغيل الموقع.");

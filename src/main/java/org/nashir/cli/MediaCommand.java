@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,7 +33,7 @@ public final class MediaCommand implements Callable<Integer> {
             System.err.println("--to يقبل bucket أو disk");
             return 2;
         }
-        Settings settings = site.settings(Map.of());
+        Settings settings = site.batchSettings();
         Settings.S3 s3 = settings.s3();
         if (s3 == null) {
             System.err.println("لا حاوية مضبوطة: اضبط NASHIR_S3_BUCKET و NASHIR_S3_ENDPOINT و NASHIR_S3_ACCESS_KEY و NASHIR_S3_SECRET_KEY (و NASHIR_S3_REGION) أولاً");

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -20,7 +19,7 @@ public final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Nashir nashir = new Nashir(site.settings(Map.of()), Clock.systemUTC())) {
+        try (Nashir nashir = new Nashir(site.batchSettings(), Clock.systemUTC())) {
             long started = System.nanoTime();
             long count = SearchIndex.rebuild(nashir.settings.dataDir().resolve("index"), nashir.articles, nashir.changes);
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -9,7 +9,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code restore FILE}: a backup into an empty data folder; the search index is rebuilt when the site starts. */
@@ -36,7 +35,7 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Settings settings = site.settings(Map.of());
+        Settings settings = site.batchSettings();
         if (onPostgresql(settings)) return 2;
         Path db = Path.of(settings.dbUrl().substring("jdbc:sqlite:".length()));
         if (!db.toAbsolutePath().normalize().equals(settings.dataDir().resolve(Backup.databaseFile()).toAbsolutePath().normalize())) {

@@ -17,6 +17,11 @@ public final class SiteOptions {
     @Option(names = "--verbose", description = "اعرض تفاصيل الأخطاء التقنية")
     boolean verbose;
 
+    /** For commands that read or write a whole site at once: no statement limit, whatever the site's is. */
+    Settings batchSettings() {
+        return settings(Map.of("NASHIR_DB_STATEMENT_MS", "0"));
+    }
+
     Settings settings(Map<String, String> more) {
         Map<String, String> flags = new HashMap<>(more);
         if (data != null) flags.put("NASHIR_DATA_DIR", data);

@@ -56,7 +56,9 @@ public record Settings(
     int drainSeconds,
     Path secretFile,
     int feedPollMillis,
-    S3 s3
+    S3 s3,
+    int dbWaitMillis,
+    int dbStatementMillis
 ) {
     /** An S3-compatible bucket for media ({@code NASHIR_S3_*}), or null: files stay under {@code <data>/media}. */
     public record S3(String endpoint, String bucket, String region, String accessKey, String secretKey) {}
@@ -93,6 +95,8 @@ public record Settings(
         new String[] {"NASHIR_PURGE_URL", "", "a CDN's purge hook: after each change, POST {\"keys\":[…]} (the pages' Surrogate-Key values) or {\"all\":true} there; empty: no purges"},
         new String[] {"NASHIR_PURGE_TOKEN", "", "sent as Authorization: Bearer … with each purge"},
         new String[] {"NASHIR_DRAIN_SECONDS", "10 on PostgreSQL, 0 on SQLite", "on SIGTERM, how long the node keeps serving with /ready answering 503 (so the balancer moves readers away) before it stops taking requests; requests in flight then get up to 20 s more"},
+        new String[] {"NASHIR_DB_WAIT_MS", "3000", "how long a request waits for a database connection before its reader gets the cached page or a 503 (and a writer a clear 503)"},
+        new String[] {"NASHIR_DB_STATEMENT_MS", "5000", "on PostgreSQL, the longest a query of the site may run (0: no limit; the batch commands export, import, reindex, backup, restore and media have none)"},
         new String[] {"NASHIR_FEED_POLL_MS", "500", "how often a node reads the change table for other nodes' and other processes' writes (on PostgreSQL they are also announced at once with NOTIFY; this is the safety net)"},
         new String[] {"NASHIR_S3_BUCKET", "", "keep media in this S3-compatible bucket (MinIO, Garage, Ceph, AWS) instead of <data>/media: what several nodes need"},
         new String[] {"NASHIR_S3_ENDPOINT", "", "the S3 server's address (e.g. http://minio:9000); empty for AWS itself"},
@@ -235,6 +239,8 @@ public record Settings(
         } else if (!endpoint.isEmpty()) {
             errors.add("NASHIR_S3_BUCKET: مطلوب مع NASHIR_S3_ENDPOINT (اسم الحاوية التي تُحفظ فيها الوسائط)");
         }
+        int dbWait = intSetting(v, "NASHIR_DB_WAIT_MS", 3000, 250, 60_000, errors);
+        int dbStatement = intSetting(v, "NASHIR_DB_STATEMENT_MS", 5000, 0, 3_600_000, errors);
         int feedPoll = intSetting(v, "NASHIR_FEED_POLL_MS", 500, 50, 600_000, errors);
         int drain = intSetting(v, "NASHIR_DRAIN_SECONDS", dbUrl.startsWith("jdbc:postgresql:") ? 10 : 0, 0, 600, errors);
         if (!errors.isEmpty()) throw new Invalid(String.join("\n", errors));
@@ -247,7 +253,7 @@ public record Settings(
             java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles,
             v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads, shed, reserved,
             purgeUrl, v.getOrDefault("NASHIR_PURGE_TOKEN", ""), drain,
-            v.containsKey("NASHIR_SECRET_FILE") && !v.get("NASHIR_SECRET_FILE").isBlank() ? Path.of(v.get("NASHIR_SECRET_FILE").strip()) : data.resolve("secret.key"), feedPoll, s3);
+            v.containsKey("NASHIR_SECRET_FILE") && !v.get("NASHIR_SECRET_FILE").isBlank() ? Path.of(v.get("NASHIR_SECRET_FILE").strip()) : data.resolve("secret.key"), feedPoll, s3, dbWait, dbStatement);
     }
 
     private static int intSetting(Map<String, String> v, String key, int dflt, int min, int max, List<String> errors) {

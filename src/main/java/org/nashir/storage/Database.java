@@ -26,8 +26,18 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(pool);
     }
 
-    /** Opens the database at {@code url}, creating the SQLite file's folder if needed, and migrates it. */
+    /** Opens the database at {@code url} with the default waits (3 s for a connection, no statement limit). */
     public static Database open(String url, String user, String password) {
+        return open(url, user, password, java.time.Duration.ofSeconds(3), java.time.Duration.ZERO);
+    }
+
+    /**
+     * Opens the database at {@code url}, creating the SQLite file's folder if needed, and migrates it. A request waits
+     * at most {@code connectionWait} for a connection; on PostgreSQL a statement runs at most {@code statementLimit}
+     * (zero: no limit; migrations are never limited) and a database that stops answering mid-query is given up after
+     * that limit plus a few seconds, instead of the operating system's minutes-long TCP timeout.
+     */
+    public static Database open(String url, String user, String password, java.time.Duration connectionWait, java.time.Duration statementLimit) {
         Dialect dialect = Dialect.fromUrl(url);
         HikariConfig config = new HikariConfig();
         config.setPoolName("nashir-db");
@@ -41,14 +51,21 @@ public final class Database implements AutoCloseable {
             config.setUsername(user);
             config.setPassword(password);
             config.setMaximumPoolSize(16);
+            config.addDataSourceProperty("connectTimeout", "3");
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+            if (!statementLimit.isZero()) {
+                config.setConnectionInitSql("SET statement_timeout = " + statementLimit.toMillis());
+                config.addDataSourceProperty("socketTimeout", Long.toString(statementLimit.toSeconds() + 5));
+            }
         }
-        // A request waits at most 3 s for a connection (HikariCP's default is 30): when the database is down, a write
-        // is told so (503) while the writer is still there, and the render of a cached page gives way to its
-        // previous version sooner.
-        config.setConnectionTimeout(3000);
+        // A short wait for a connection (HikariCP's default is 30 s): when the database is down, a write is told so
+        // (503) while the writer is still there, and the render of a cached page gives way to its previous version sooner.
+        config.setConnectionTimeout(Math.max(250, connectionWait.toMillis()));
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(pool).locations(dialect.migrations()).load().migrate();
+            // Migrations on their own connection, without the statement limit: a large table may take longer to change.
+            var flyway = Flyway.configure().locations(dialect.migrations());
+            (dialect == Dialect.POSTGRESQL && !statementLimit.isZero() ? flyway.dataSource(url, user, password) : flyway.dataSource(pool)).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
