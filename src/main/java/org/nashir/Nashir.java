@@ -148,7 +148,7 @@ public final class Nashir implements AutoCloseable {
         Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, menus::tree, Embeds.FRAME_HOSTS, clock);
         Templates templates = new Templates();
         routes = RouteTable.of(this, searching, site, templates);
-        server = WebServer.create(site, templates, routes.routes(), routes.unmatched(), metrics, admission, pages);
+        server = WebServer.create(site, templates, routes.routes(), routes.unmatched(), metrics, admission, pages, this::draining);
         server.start(settings.port());
         changes.start(Duration.ofMillis(settings.feedPollMillis()));
         views.start(Duration.ofSeconds(settings.viewFlushSeconds()));
@@ -205,6 +205,15 @@ public final class Nashir implements AutoCloseable {
         if (!grace.isZero()) log.info("draining: /ready answers 503; serving {} s more before stopping", grace.toSeconds());
         try {
             Thread.sleep(grace);
+            // Stop taking connections first (a balancer's next try goes to another node), then give the connections
+            // just accepted a moment for their one request (draining answers close them), then stop: what is still in
+            // flight then finishes, instead of a request that came a millisecond late being refused with a 503.
+            if (server != null) {
+                for (var c : server.jettyServer().server().getConnectors()) {
+                    if (c instanceof org.eclipse.jetty.server.NetworkConnector n) n.close();
+                }
+                Thread.sleep(500);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -73,9 +73,9 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
 
     static RouteTable of(Nashir n, Searching searching, Site site, Templates templates) {
         var clock = n.clock;
-        Health health = new Health(java.util.Map.of(
-            "database", () -> n.db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? null : "unexpected answer",
-            "pages", n.pages::problem), java.util.Map.of(
+        Supplier<String> database = () -> n.db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? null : "unexpected answer";
+        Health health = new Health(java.util.Map.of("database", database, "pages", n.pages::problem), java.util.Map.of(
+            "database", database,
             "draining", () -> n.draining() ? "this node is stopping" : null,
             // A node that has not caught up with the feed would answer searches without the latest stories.
             "index", () -> {

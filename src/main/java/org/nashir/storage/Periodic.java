@@ -22,14 +22,27 @@ public final class Periodic implements AutoCloseable {
     /** Runs {@code work} every {@code every} (first after one interval); {@code doing} names it in the log. */
     public static Periodic every(Duration every, String doing, Runnable work) {
         return new Periodic(Thread.ofVirtual().name(doing).start(() -> {
+            String lastFailure = null;
+            long lastLogged = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     Thread.sleep(every);
                     work.run();
+                    if (lastFailure != null) log.info("{} works again", doing);
+                    lastFailure = null;
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
-                    log.warn("{} failed; retrying in {}", doing, every, e);
+                    // The same failure again (a database that is down) is logged once a minute, not twice a second.
+                    Throwable root = e;
+                    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+                    String failure = root.getClass().getName();
+                    long now = System.nanoTime();
+                    if (!failure.equals(lastFailure)) log.warn("{} failed; retrying every {}", doing, every, e);
+                    else if (now - lastLogged > 60_000_000_000L) log.warn("{} still fails: {}", doing, root.toString());
+                    else continue;
+                    lastFailure = failure;
+                    lastLogged = now;
                 }
             }
         }));

@@ -18,23 +18,30 @@ import java.util.List;
  * request's wrappers cost as much as sending the page (bench/compressed.sh: about half of nginx's rate through
  * Javalin). The page cache learns which address answers which kept page from the routes themselves
  * ({@link PageCache#send}), so this knows no route; anything else (a stale page, credentials, another method, an
- * address never answered) goes on to Javalin unchanged.
+ * address never answered) goes on to Javalin unchanged. Every request passes here, so this is also where a
+ * draining node asks clients to close their connections.
  */
 final class DirectReads extends Handler.Wrapper {
     private final PageCache cache;
     private final List<HttpField> common;
     private final Metrics metrics;
+    private final java.util.function.BooleanSupplier draining;
+    private static final HttpField CLOSE = new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.CONNECTION, "close");
 
-    DirectReads(PageCache cache, List<HttpField> common, Metrics metrics) {
+    DirectReads(PageCache cache, List<HttpField> common, Metrics metrics, java.util.function.BooleanSupplier draining) {
         this.cache = cache;
         this.common = common;
         this.metrics = metrics;
+        this.draining = draining;
         cache.answerDirectly(common.stream().map(HttpField::getName).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long started = System.nanoTime();
+        // A stopping node closes each connection after its answer, so a balancer's kept-alive connections are gone
+        // before the server stops taking requests (one sent on them then would be refused with a 503).
+        if (draining.getAsBoolean()) response.getHeaders().put(CLOSE);
         if (!HttpMethod.GET.is(request.getMethod()) || request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
             return super.handle(request, response, callback);
         }

@@ -22,7 +22,11 @@ public final class Health {
     private final Map<String, Supplier<String>> checks;
     private final Map<String, Supplier<String>> readiness;
 
-    /** {@code checks} are reported by both; {@code readiness} (draining, the index's lag…) only decide {@code /ready}. */
+    /**
+     * {@code checks} are what {@code /health} reports (the database, pages served stale after failed renders…);
+     * {@code readiness} alone decides {@code /ready} (the database answering now, the index's lag, draining): a node
+     * whose database is back is ready at once, even while {@code /health} still mentions the failures of the last minute.
+     */
     public Health(Map<String, Supplier<String>> checks, Map<String, Supplier<String>> readiness) {
         this.checks = new LinkedHashMap<>(checks);
         this.readiness = new LinkedHashMap<>(readiness);
@@ -37,9 +41,7 @@ public final class Health {
 
     /** {@code GET /ready}. */
     public void ready(Context ctx) {
-        Map<String, Supplier<String>> all = new LinkedHashMap<>(checks);
-        all.putAll(readiness);
-        Map<String, String> problems = problems(all);
+        Map<String, String> problems = problems(readiness);
         ctx.header("Cache-Control", "no-store");
         if (problems.isEmpty()) {
             ctx.json(Map.of("status", "ready"));

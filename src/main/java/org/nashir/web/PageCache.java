@@ -186,9 +186,15 @@ public final class PageCache {
             fresh.increment();
             return kept.page();
         }
-        if (kept != null && rendersHeld.get()) {
-            stale.increment();
-            return kept.page();
+        if (rendersHeld.get()) {
+            if (kept != null) {
+                stale.increment();
+                return kept.page();
+            }
+            // Known to be unreachable (the probe will say when it answers again): a reader of a page never kept gets
+            // the 503 at once instead of after the pool's wait, and nginx or the reader can go elsewhere.
+            throw new IllegalStateException("no kept version of " + key,
+                new java.sql.SQLTransientConnectionException("the database cannot be reached; renders are held"));
         }
         CompletableFuture<Page> mine = new CompletableFuture<>();
         CompletableFuture<Page> running = rendering.putIfAbsent(key, mine);
@@ -237,6 +243,8 @@ public final class PageCache {
         } catch (RuntimeException e) {
             if (kept == null || answers(e)) {
                 if (answers(e)) pages.invalidate(key);
+                // Unreachable: the next readers of pages never kept get the 503 at once, not after the pool's wait.
+                if (WebServer.databaseUnavailable(e)) holdRenders();
                 mine.completeExceptionally(e);
                 throw e;
             }

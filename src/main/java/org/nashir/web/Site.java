@@ -58,20 +58,28 @@ public final class Site {
 
     public Frame frame(String title, String description, String canonicalPath) {
         Shows.record(Shows.NAV, Shows.TICKER);
+        List<NavLink> nav = navigation.get();
+        lastNavigation = nav;
         return new Frame(settings.siteName(), title, description == null ? settings.siteDescription() : description,
-            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), navigation.get(), ticker.get(), menus.apply("header"), menus.apply("footer"), canonicalPath, fmt, messages, css, assetVersion);
+            settings.baseUrl() + canonicalPath, settings.locale().toLanguageTag(), nav, ticker.get(), menus.apply("header"), menus.apply("footer"), canonicalPath, fmt, messages, css, assetVersion);
     }
 
+    /** The sections' links as the last page rendered read them: what error pages show, without asking the database. */
+    private volatile List<NavLink> lastNavigation;
+
     /**
-     * The frame for an error page, which must render even when the database is what failed: without the
-     * section navigation if it cannot be read.
+     * The frame for an error page, which must render even when the database is what failed, and at once: with the
+     * navigation the last page read (asking the database again would keep the reader waiting for the pool when it
+     * is down); read now only if no page was rendered yet, and left out if that fails.
      */
     Frame errorFrame(String title, String description, String path) {
-        List<NavLink> nav;
-        try {
-            nav = navigation.get();
-        } catch (RuntimeException databaseDown) {
-            nav = List.of();
+        List<NavLink> nav = lastNavigation;
+        if (nav == null) {
+            try {
+                nav = navigation.get();
+            } catch (RuntimeException databaseDown) {
+                nav = List.of();
+            }
         }
         return new Frame(settings.siteName(), title, description, settings.baseUrl() + path, settings.locale().toLanguageTag(),
             nav, List.of(), List.of(), List.of(), path, fmt, messages, css, assetVersion);

@@ -31,7 +31,7 @@ public final class WebServer {
      * (old addresses of an imported site) before the 404 page; it returns true when it answered.
      */
     public static Javalin create(Site site, Templates templates, List<Route> routes, Predicate<Context> unmatched, Metrics metrics, Admission admission,
-                                 PageCache pages) {
+                                 PageCache pages, java.util.function.BooleanSupplier draining) {
         String csp = site.contentSecurityPolicy();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -80,7 +80,7 @@ public final class WebServer {
             // Stopping waits for the requests in flight (GracefulHandler counts them), for 20 s at most.
             config.jetty.modifyServer(server -> {
                 var graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
-                graceful.setHandler(new DirectReads(pages, security, metrics));
+                graceful.setHandler(new DirectReads(pages, security, metrics, draining));
                 server.setHandler(graceful);
                 server.setStopTimeout(20_000);
             });

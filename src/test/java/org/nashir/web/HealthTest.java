@@ -80,6 +80,8 @@ class HealthTest {
         assertThat(site.get("/health").statusCode()).isEqualTo(200);
         var page = site.get("/article/" + id);
         assertThat(page.statusCode()).as("still serving while the balancer moves readers away").isEqualTo(200);
+        assertThat(page.headers().firstValue("Connection")).as("kept-alive connections closed before the server stops").hasValue("close");
+        assertThat(site.get("/article/" + id).headers().firstValue("Connection")).as("answered directly too").hasValue("close");
         assertThat(page.body()).contains("خبر أثناء الإيقاف");
         stopping.join(30_000);
         assertThat(stopping.isAlive()).isFalse();
