@@ -259,6 +259,31 @@ public final class Searching {
         return searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(sort, want, null, COUNT_EXACTLY_UP_TO));
     }
 
+    /**
+     * Lucene's passage scoring (BM25 per passage) without its per-passage hash table: {@code PassageScorer.score}
+     * makes a {@code BytesRefHash} (32 KB) for each candidate passage, a quarter of all the memory a search flood
+     * allocated (bench/flood.sh, JFR). A passage holds a handful of matches, so its distinct terms are found by
+     * comparing them; the scores are the same.
+     */
+    static final org.apache.lucene.search.uhighlight.PassageScorer PASSAGES = new org.apache.lucene.search.uhighlight.PassageScorer() {
+        @Override
+        public float score(org.apache.lucene.search.uhighlight.Passage passage, int contentLength) {
+            int n = passage.getNumMatches();
+            org.apache.lucene.util.BytesRef[] terms = passage.getMatchTerms();
+            int[] inDoc = passage.getMatchTermFreqsInDoc();
+            float score = 0;
+            for (int i = 0; i < n; i++) {
+                boolean seen = false;
+                for (int j = 0; j < i && !seen; j++) seen = terms[j].bytesEquals(terms[i]);
+                if (seen) continue;
+                int inPassage = 1;
+                for (int j = i + 1; j < n; j++) if (terms[j].bytesEquals(terms[i])) inPassage++;
+                score += tf(inPassage, passage.getLength()) * weight(contentLength, inDoc[i]);
+            }
+            return score * norm(passage.getStartOffset());
+        }
+    };
+
     private String[] snippets(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
         if (docIds.length == 0) return new String[0];
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
@@ -267,6 +292,7 @@ public final class Searching {
             // (weight matches) cost more than the search itself and marks the same words.
             .withWeightMatches(false)
             .withBreakIterator(SentenceBreaks::new)
+            .withScorer(PASSAGES)
             .withMaxLength(SearchDocument.SNIPPET_SOURCE_CHARS).build();
         Map<String, String[]> out = highlighter.highlightFields(new String[] {BODY}, query, docIds, new int[] {1});
         String[] body = out.get(BODY);

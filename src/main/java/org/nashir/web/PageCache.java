@@ -37,9 +37,9 @@ public final class PageCache {
      * one of these, and not keeping the plain bytes triples what the cache holds. The rare client that accepts no
      * coding gets the gzip form inflated ({@link #plain()}). The tag its ETags share, when it was rendered.
      */
-    public record Page(String key, byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows, Headers headers) {
-        Page(String key, byte[] gzip, byte[] brotli, String tag, Instant renderedAt, java.util.Set<String> shows) {
-            this(key, gzip, brotli, tag, renderedAt, shows, Headers.of(tag, renderedAt, shows));
+    public record Page(String key, byte[] gzip, byte[] brotli, byte[] identity, String tag, Instant renderedAt, java.util.Set<String> shows, Headers headers) {
+        Page(String key, byte[] gzip, byte[] brotli, byte[] identity, String tag, Instant renderedAt, java.util.Set<String> shows) {
+            this(key, gzip, brotli, identity, tag, renderedAt, shows, Headers.of(tag, renderedAt, shows));
         }
 
         /** The entity tag of one form of the page. */
@@ -54,7 +54,7 @@ public final class PageCache {
 
         /** The page's bytes as rendered. */
         public byte[] plain() {
-            return Encoding.gunzip(gzip);
+            return identity != null ? identity : Encoding.gunzip(gzip);
         }
 
         byte[] bytes(Encoding e) {
@@ -69,11 +69,15 @@ public final class PageCache {
             return gzip.length + (brotli == null ? 0 : brotli.length);
         }
 
-        /** A page of these bytes, compressed now, showing {@code shows}; {@code key} is where the cache keeps it (or null). */
+        /**
+         * A page of these bytes, compressed now, showing {@code shows}; {@code key} is where the cache keeps it, or null
+         * for one kept elsewhere (the busy page, a static file), which also keeps its plain bytes: the busy page is
+         * sent thousands of times a second in a flood, often to clients that take no compression.
+         */
         static Page of(String key, byte[] body, java.util.Set<String> shows) {
             try {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-                return new Page(key, Encoding.gzip(body), Encoding.brotli(body), HexFormat.of().formatHex(digest, 0, 12),
+                return new Page(key, Encoding.gzip(body), Encoding.brotli(body), key == null ? body : null, HexFormat.of().formatHex(digest, 0, 12),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS), java.util.Set.copyOf(shows));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is missing from this JVM", e);
