@@ -13,54 +13,85 @@ import org.nashir.testing.TestSite;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 15: two nodes of one site on one PostgreSQL, as a balancer spreads a client's requests over them. Limits and
- * view de-duplication are the site's, not each node's.
+ * Issue 15: three nodes of one site on one PostgreSQL with their media in one S3 bucket (s3proxy, a real S3 server),
+ * as a balancer spreads a client's requests over them. Limits and view de-duplication are the site's, not each
+ * node's; every node serves every picture and answers the same bytes.
  */
 class ClusterTest {
     static final String PASSWORD = "a-long-enough-password";
     @TempDir
+    static Path s3dir;
+    static org.nashir.testing.S3Server s3;
+    @TempDir
     Path dir;
     TestSite one;
     TestSite two;
+    TestSite three;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startS3() throws Exception {
+        s3 = org.nashir.testing.S3Server.start(s3dir);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopS3() {
+        s3.close();
+    }
 
     @BeforeEach
     void start() {
-        Map<String, String> common = Map.of("NASHIR_SECRET_FILE", dir.resolve("secret.key").toString(), "NASHIR_SEARCHES_PER_MINUTE", "8",
-            "NASHIR_DRAIN_SECONDS", "0", "NASHIR_FEED_POLL_MS", "60000");
+        Map<String, String> common = new java.util.HashMap<>(s3.settings(s3.newBucket()));
+        common.putAll(Map.of("NASHIR_SECRET_FILE", dir.resolve("secret.key").toString(), "NASHIR_SEARCHES_PER_MINUTE", "12",
+            "NASHIR_DRAIN_SECONDS", "0", "NASHIR_FEED_POLL_MS", "60000"));
         one = TestSite.create(Dialect.POSTGRESQL, dir.resolve("one"), common).start();
-        Map<String, String> second = new java.util.HashMap<>(common);
-        second.put("NASHIR_DB_URL", one.nashir.settings.dbUrl());
-        two = TestSite.create(Dialect.POSTGRESQL, dir.resolve("two"), second).start();
+        common.put("NASHIR_DB_URL", one.nashir.settings.dbUrl());
+        two = TestSite.create(Dialect.POSTGRESQL, dir.resolve("two"), common).start();
+        three = TestSite.create(Dialect.POSTGRESQL, dir.resolve("three"), common).start();
     }
 
     @AfterEach
     void stop() {
+        three.close();
         two.close();
         one.close();
+    }
+
+    /** The node a balancer would send the {@code i}th request to. */
+    TestSite node(int i) {
+        return List.of(one, two, three).get(i % 3);
+    }
+
+    @Test
+    void a_picture_uploaded_through_one_node_is_served_by_every_node() throws Exception {
+        long id = two.nashir.media.addImported("square.jpg", org.nashir.testing.Images.jpeg(900, 600), 10L << 20, "صورة").orElseThrow();
+        var m = two.nashir.media.find(id).orElseThrow();
+        for (TestSite n : List.of(one, two, three)) {
+            for (int w : m.renditionWidths()) assertThat(n.get(m.src(w)).statusCode()).as(m.src(w)).isEqualTo(200);
+        }
     }
 
     @Test
     void five_wrong_passwords_lock_an_account_whichever_nodes_they_reach() {
         one.nashir.accounts.create("editor@example.org", "محررة", Role.EDITOR, PASSWORD);
-        Agent viaOne = new Agent(one), viaTwo = new Agent(two);
-        for (int i = 0; i < 5; i++) assertThat((i % 2 == 0 ? viaOne : viaTwo).signIn("editor@example.org", "guess-" + i).statusCode()).isEqualTo(401);
-        assertThat(viaOne.signIn("editor@example.org", PASSWORD).statusCode()).isEqualTo(429);
-        assertThat(viaTwo.signIn("editor@example.org", PASSWORD).statusCode()).isEqualTo(429);
+        for (int i = 0; i < 5; i++) assertThat(new Agent(node(i)).signIn("editor@example.org", "guess-" + i).statusCode()).isEqualTo(401);
+        for (int i = 0; i < 3; i++) assertThat(new Agent(node(i)).signIn("editor@example.org", PASSWORD).statusCode()).isEqualTo(429);
     }
 
     @Test
     void the_search_limit_is_the_sites_not_each_nodes() {
         String q = "/search?q=" + URLEncoder.encode("انتخابات", StandardCharsets.UTF_8);
-        for (int i = 0; i < 8; i++) assertThat((i % 2 == 0 ? one : two).get(q).statusCode()).as("search " + (i + 1)).isEqualTo(200);
-        var ninth = one.get(q);
-        assertThat(ninth.statusCode()).isEqualTo(429);
-        assertThat(ninth.headers().firstValue("Retry-After")).isPresent();
+        for (int i = 0; i < 12; i++) assertThat(node(i).get(q).statusCode()).as("search " + (i + 1)).isEqualTo(200);
+        var over = one.get(q);
+        assertThat(over.statusCode()).isEqualTo(429);
+        assertThat(over.headers().firstValue("Retry-After")).isPresent();
         assertThat(two.get(q).statusCode()).isEqualTo(429);
+        assertThat(three.get(q).statusCode()).isEqualTo(429);
     }
 
     @Test
@@ -68,8 +99,10 @@ class ClusterTest {
         long id = one.publish("سياسة", "خبر يقرؤه قارئ واحد عبر عقدتين", one.clock.instant().minusSeconds(3600));
         one.post("/views/" + id);
         two.post("/views/" + id);
+        three.post("/views/" + id);
         one.nashir.views.flush();
         two.nashir.views.flush();
+        three.nashir.views.flush();
         assertThat(one.nashir.articles.findById(id).orElseThrow().viewCount()).isEqualTo(1);
         // Flushed in the other order, in one batch each: still one.
         two.post("/views/" + id, "User-Agent", "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36");
@@ -79,7 +112,7 @@ class ClusterTest {
         assertThat(one.nashir.articles.findById(id).orElseThrow().viewCount()).isEqualTo(2);
         // A node started afresh (nothing in its memory) derives the same key from the site's secret.
         Map<String, String> third = Map.of("NASHIR_DB_URL", one.nashir.settings.dbUrl(), "NASHIR_SECRET_FILE", dir.resolve("secret.key").toString());
-        try (TestSite fresh = TestSite.create(Dialect.POSTGRESQL, dir.resolve("three"), third).start()) {
+        try (TestSite fresh = TestSite.create(Dialect.POSTGRESQL, dir.resolve("four"), third).start()) {
             fresh.post("/views/" + id);
             fresh.nashir.views.flush();
         }
@@ -93,7 +126,7 @@ class ClusterTest {
         long id = one.publish("سياسة", "خبر", one.clock.instant().minusSeconds(60));
         String path = "/api/v1/articles/" + id;
         for (int i = 0; i < ApiDoor.FAILURES_ALLOWED; i++) {
-            assertThat((i % 2 == 0 ? one : two).get(path, "Authorization", "Bearer nashir_wrong" + i).statusCode()).isEqualTo(401);
+            assertThat(node(i).get(path, "Authorization", "Bearer nashir_wrong" + i).statusCode()).isEqualTo(401);
         }
         var refused = two.get(path, "Authorization", "Bearer nashir_wrong-again");
         assertThat(refused.statusCode()).isEqualTo(429);
@@ -102,10 +135,11 @@ class ClusterTest {
         // The newsroom's own system, behind the same address, is not locked out by someone else's guesses.
         assertThat(one.get(path, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
         assertThat(two.get(path, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+        assertThat(three.get(path, "Authorization", "Bearer nashir_wrong-again").statusCode()).isEqualTo(429);
     }
 
     @Test
-    void every_public_route_kind_answers_the_same_bytes_and_etag_on_both_nodes() throws Exception {
+    void every_public_route_kind_answers_the_same_bytes_and_etag_on_every_node() throws Exception {
         java.time.Instant at = one.clock.instant().minusSeconds(7200);
         long first = one.nashir.imports.create(new org.nashir.article.NewArticle("البلدية تفتتح حديقة عامة جديدة", "عاجل", "ملخص الخبر",
             "<p>افتتحت البلدية حديقة عامة جديدة في الحي الشمالي.</p>", java.util.List.of("سلمى الحداد", "فريق التحرير"), "وكالة الأنباء", null,
@@ -113,6 +147,7 @@ class ClusterTest {
         // Many hits with equal scores: the order of ties is where nodes disagreed.
         for (int i = 0; i < 30; i++) one.publish("محليات", "حديقة الحي رقم " + i, at.plusSeconds(i), "افتتاح حديقة في الحي");
         awaitApplied(two, one.nashir.changes.latest());
+        awaitApplied(three, one.nashir.changes.latest());
         var a = one.nashir.articles.findById(first).orElseThrow();
         String tag = one.nashir.articles.listTags(first).getFirst().path();
         String author = one.nashir.articles.listBylines(first).getFirst().path();
@@ -127,10 +162,12 @@ class ClusterTest {
             "/api/v1/ticker", "/api/v1/pins", "/api/v1/articles/" + first + "/live", "/api/v1/openapi.json");
         for (String path : paths) {
             var fromOne = one.get(path, "Accept-Encoding", "identity");
-            var fromTwo = two.get(path, "Accept-Encoding", "identity");
-            assertThat(fromTwo.statusCode()).as(path).isEqualTo(fromOne.statusCode());
-            assertThat(fromTwo.body()).as(path).isEqualTo(fromOne.body());
-            assertThat(fromTwo.headers().firstValue("ETag")).as(path).isEqualTo(fromOne.headers().firstValue("ETag"));
+            for (TestSite other : List.of(two, three)) {
+                var fromOther = other.get(path, "Accept-Encoding", "identity");
+                assertThat(fromOther.statusCode()).as(path).isEqualTo(fromOne.statusCode());
+                assertThat(fromOther.body()).as(path).isEqualTo(fromOne.body());
+                assertThat(fromOther.headers().firstValue("ETag")).as(path).isEqualTo(fromOne.headers().firstValue("ETag"));
+            }
         }
     }
 
@@ -159,19 +196,21 @@ class ClusterTest {
     void the_feed_is_pruned_past_every_live_node_and_a_new_node_builds_its_index_from_the_articles() throws Exception {
         for (int i = 0; i < 5; i++) one.publish("ثقافة", "معرض الكتاب في يومه " + (i + 1), one.clock.instant().minusSeconds(60 - i));
         awaitApplied(two, one.nashir.changes.latest());
+        awaitApplied(three, one.nashir.changes.latest());
         long before = one.nashir.changes.latest();
         one.nashir.changes.prune();
         two.nashir.changes.prune();
+        three.nashir.changes.prune();
         assertThat(one.nashir.changes.oldest()).as("nothing younger than a week goes").isEqualTo(1);
 
-        one.clock.advance(org.nashir.storage.ChangeFeed.KEEP.plusDays(1));
-        two.clock.advance(org.nashir.storage.ChangeFeed.KEEP.plusDays(1));
+        for (TestSite n : List.of(one, two, three)) n.clock.advance(org.nashir.storage.ChangeFeed.KEEP.plusDays(1));
         one.nashir.changes.prune();
         two.nashir.changes.prune();
+        three.nashir.changes.prune();
         assertThat(one.nashir.changes.oldest()).as("all but the newest change pruned").isEqualTo(before);
 
         Map<String, String> third = Map.of("NASHIR_DB_URL", one.nashir.settings.dbUrl(), "NASHIR_SECRET_FILE", dir.resolve("secret.key").toString());
-        try (TestSite fresh = TestSite.create(Dialect.POSTGRESQL, dir.resolve("three"), third).start()) {
+        try (TestSite fresh = TestSite.create(Dialect.POSTGRESQL, dir.resolve("four"), third).start()) {
             String found = fresh.get("/api/v1/search?q=" + URLEncoder.encode("معرض الكتاب", StandardCharsets.UTF_8) + "&limit=10").body();
             for (int i = 0; i < 5; i++) assertThat(found).contains("معرض الكتاب في يومه " + (i + 1));
             assertThat(fresh.get("/ready").statusCode()).isEqualTo(200);
