@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * a video as uploaded at {@code <fileKey>/video.<ext>}; alt text, caption and credit describe it in Arabic.
  */
 public record Media(long id, String fileKey, String originalName, String mime, int width, int height, long bytes, String widths,
-                    String alt, String caption, String credit, Instant createdAt) {
+                    String sizes, String alt, String caption, String credit, Instant createdAt) {
 
     public boolean isVideo() {
         return mime.startsWith("video/");

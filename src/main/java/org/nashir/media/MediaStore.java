@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class MediaStore {
     private static final RowMapper<Media> MEDIA = ConstructorMapper.of(Media.class);
-    private static final String COLUMNS = "id, file_key, original_name, mime, width, height, bytes, widths, alt, caption, credit, created_at";
+    private static final String COLUMNS = "id, file_key, original_name, mime, width, height, bytes, widths, sizes, alt, caption, credit, created_at";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MediaStore.class);
 
     private final Jdbi jdbi;
@@ -45,8 +45,8 @@ public final class MediaStore {
      * said so, asked of the storage once and written into the row. 0 when the file cannot be found.
      */
     public long renditionBytes(Media m, int width) {
-        String sizes = jdbi.withHandle(h -> h.createQuery("SELECT sizes FROM media WHERE id = :id").bind("id", m.id()).mapTo(String.class).findOne().orElse(""));
-        Long known = sizes(sizes).get(width);
+        // From the row already read: a feed states a size for each of its items, so no query of its own per item.
+        Long known = sizes(m.sizes()).get(width);
         if (known != null) return known;
         Map<Integer, Long> found = new java.util.TreeMap<>();
         for (int w : m.renditionWidths()) {
