@@ -248,14 +248,14 @@ public final class PageCache {
             if (kept == null || answers(e)) {
                 if (answers(e)) pages.invalidate(key);
                 // Unreachable: the next readers of pages never kept get the 503 at once, not after the pool's wait.
-                if (WebServer.databaseUnavailable(e)) holdRenders();
+                if (StorageFailure.of(e) == StorageFailure.DATABASE_UNAVAILABLE) holdRenders();
                 mine.completeExceptionally(e);
                 throw e;
             }
             failures.increment();
             lastFailure = e.toString();
             lastFailureAt = Instant.now();
-            if (WebServer.databaseUnavailable(e)) holdRenders();
+            if (StorageFailure.of(e) == StorageFailure.DATABASE_UNAVAILABLE) holdRenders();
             log.warn("serving the previous version of {}: rendering it failed: {}", key, e.toString());
             mine.complete(kept.page());
             return kept.page();

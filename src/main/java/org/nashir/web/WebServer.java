@@ -123,10 +123,15 @@ public final class WebServer {
             });
             config.routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.MOVED_PERMANENTLY));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                if (databaseUnavailable(e)) {
-                    // Not a bug to report with an id: the database is down or out of connections; say so and when to retry.
-                    log.warn("503 {} {}: the database is unavailable: {}", ctx.method(), ctx.path(), e.toString());
-                    unavailable(ctx, site, templates, 30, "database_unavailable", "The database is unavailable; nothing was saved. Try again shortly.", "error.database");
+                StorageFailure failure = StorageFailure.of(e);
+                if (failure != null) {
+                    // Not a bug to report with an id: the database is down, the disk full; say so, when to retry, and
+                    // give back what the person wrote.
+                    log.warn("503 {} {}: {}: {}", ctx.method(), ctx.path(), failure.code, e.toString());
+                    ctx.header("Retry-After", Integer.toString(failure.retryAfter)).status(HttpStatus.SERVICE_UNAVAILABLE);
+                    String arabic = site.messages().get(failure.messages + ".message");
+                    if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store").json(new ApiError(503, failure.code, failure.english, arabic).body());
+                    else errorPage(ctx, site, templates, 503, failure.messages + ".heading", arabic, KeptForm.of(ctx, site.messages()));
                     return;
                 }
                 String id = UUID.randomUUID().toString().substring(0, 8);
@@ -213,20 +218,6 @@ public final class WebServer {
         }
     }
 
-    /**
-     * Whether {@code e} comes from a database that cannot be reached: a connection that could not be had (the pool
-     * timed out, was closed) or was lost (SQL state class 08).
-     */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) return true;
-            if (t instanceof java.sql.SQLException s && (s.getSQLState() != null && s.getSQLState().startsWith("08")
-                || s.getMessage() != null && s.getMessage().contains("has been closed"))) return true;
-            if (t.getCause() == t) break;
-        }
-        return false;
-    }
-
     /** The route's handler behind its access check. */
     private static Handler guarded(Route r) {
         if (r.access() == Access.ANYONE) return ctx -> {
@@ -240,6 +231,10 @@ public final class WebServer {
     }
 
     private static void errorPage(Context ctx, Site site, Templates templates, int status, String headingKey, String message) {
+        errorPage(ctx, site, templates, status, headingKey, message, null);
+    }
+
+    private static void errorPage(Context ctx, Site site, Templates templates, int status, String headingKey, String message, KeptForm kept) {
         ctx.header("Cache-Control", "no-store");
         if (ctx.path().startsWith("/api/")) {
             ApiError e = switch (status) {
@@ -254,7 +249,7 @@ public final class WebServer {
             return;
         }
         String heading = site.messages().get(headingKey);
-        byte[] html = templates.render("error.jte", new ErrorPage(site.errorFrame(heading, message, ctx.path()), status, heading, message));
+        byte[] html = templates.render("error.jte", new ErrorPage(site.errorFrame(heading, message, ctx.path()), status, heading, message, kept));
         ctx.contentType("text/html; charset=utf-8").result(html);
     }
 }

@@ -2,6 +2,8 @@ package org.nashir.web;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nashir.account.Role;
+import org.nashir.testing.Agent;
 import org.nashir.testing.TestSite;
 
 import java.nio.file.Path;
@@ -63,6 +65,29 @@ class HealthTest {
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.headers().firstValue("Retry-After")).isPresent();
             assertThat(ready.body()).contains("\"status\":\"not_ready\"").contains("\"database\"");
+        }
+    }
+
+    @Test
+    void a_writer_whose_save_meets_a_stopped_database_gets_a_clear_503_and_everything_written_back(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir, Map.of()).start()) {
+            Agent writer = Agent.signedIn(site, "writer@example.org", Role.WRITER);
+            writer.get("/admin/articles/new");
+            String body = "فقرة أولى كتبها المحرر في الثالثة فجراً، وفيها <b>وسم</b> و\"علامات\" تحتاج إلى تهريب.";
+            site.nashir.db.close();
+            long asked = System.nanoTime();
+            var r = writer.post("/admin/articles", "title", "عنوان لم يُحفظ", "body", body, "section_id", "1", "password", "سرّ-لا-يُعاد");
+            assertThat(System.nanoTime() - asked).as("told at once, not after a long wait").isLessThan(5_000_000_000L);
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            assertThat(r.body()).contains("تعذّر الوصول إلى قاعدة البيانات").contains("ما كتبته لم يضِع")
+                // The form comes back: to the same address, with the same token, the text escaped but whole.
+                .contains("<form class=\"kept\" method=\"post\" action=\"/admin/articles\">")
+                .contains("name=\"_csrf\" value=\"" + writer.csrf + "\"")
+                .contains(">عنوان لم يُحفظ</textarea>")
+                .contains("&lt;b&gt;وسم&lt;/b&gt; و\"علامات\"")
+                .contains("name=\"section_id\" value=\"1\"")
+                .doesNotContain("سرّ-لا-يُعاد");
         }
     }
 
