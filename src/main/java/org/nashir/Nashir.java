@@ -144,6 +144,7 @@ public final class Nashir implements AutoCloseable {
     public int start() {
         // Only the server holds the index (one writer per folder); commands leave their changes in the feed.
         index = new SearchIndex(settings.dataDir().resolve("index"), articles, changes);
+        index.bindTo(metrics.registry());
         searching = new Searching(index, clock, names);
         Site site = new Site(settings, sections::listNavigation, ticker::listLiveLinks, menus::tree, Embeds.FRAME_HOSTS, clock);
         Templates templates = new Templates();

@@ -1,5 +1,6 @@
 package org.nashir;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import org.nashir.account.AccountRoutes;
 import org.nashir.account.ApiDoor;
@@ -97,7 +98,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         MenuRoutes menus = new MenuRoutes(n.menus, n.staticPages, n.sections::listNavigation, site, templates);
         OpinionRoutes opinion = new OpinionRoutes(n.articles, n.media, site, templates, n.pages);
         CommentRoutes comments = new CommentRoutes(n.comments, n.spam,
-            new RateLimit("comments-per-address", 5, Duration.ofMinutes(10), n.counters), new RateLimit("comments-per-article", 30, Duration.ofMinutes(1), n.counters),
+            new RateLimit("comments-per-address", settings.commentsPerAddress(), Duration.ofMinutes(10), n.counters), new RateLimit("comments-per-article", 30, Duration.ofMinutes(1), n.counters),
             id -> n.articles.findPublished(id).isPresent(), articles::render, site, settings.commentTrustAfter());
         StaticFiles files = new StaticFiles();
         ViewRoutes views = new ViewRoutes(n.views, new RateLimit("view-beacons", 600, Duration.ofMinutes(1),
@@ -114,7 +115,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         LiveRoutes liveDesk = new LiveRoutes(n.live, n.articles, pictures, site, templates);
         DeskRoutes desk = new DeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site, templates, clock);
         EditorRoutes editor = new EditorRoutes(n.articles, n.revisions, n.sections, n.editing, n.corrections, n.previews, n.finder, pictures,
-            id -> id != null && id.matches("[0-9]{1,18}") ? n.media.find(Long.parseLong(id)).orElse(null) : null, n.media::srcsetFor, site, templates, clock);
+            id -> id != null && Input.isId(id) ? n.media.find(Input.id(id)).orElse(null) : null, n.media::srcsetFor, site, templates, clock);
         SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(n.sections, site, templates);
         TaxonomyRoutes taxonomy = new TaxonomyRoutes(n.taxonomy, n.articles, pictures, site, templates);
         ModerationRoutes moderation = new ModerationRoutes(n.comments, site, templates);

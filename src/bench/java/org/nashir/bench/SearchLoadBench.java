@@ -33,7 +33,11 @@ class SearchLoadBench {
     void prepare() throws IOException {
         Path data = Path.of(System.getProperty("nashir.bench.data", "target/bench-data"));
         List<Corpus.Doc> docs = Corpus.all();
-        try (Nashir nashir = new Nashir(Settings.load(Map.of("NASHIR_DATA_DIR", data.toString()), Map.of()), Clock.systemUTC())) {
+        // With nashir.bench.dbUrl the articles go to that database (PostgreSQL for bench/new-node.sh), else to SQLite in data.
+        Map<String, String> env = new java.util.HashMap<>(Map.of("NASHIR_DATA_DIR", data.toString()));
+        String dbUrl = System.getProperty("nashir.bench.dbUrl", "");
+        if (!dbUrl.isEmpty()) env.putAll(Map.of("NASHIR_DB_URL", dbUrl, "NASHIR_DB_USER", System.getProperty("nashir.bench.dbUser", "nashir")));
+        try (Nashir nashir = new Nashir(Settings.load(env, Map.of()), Clock.systemUTC())) {
             long have = nashir.articles.listLatest(1, 0).total();
             if (have < docs.size() / 2) {
                 long t0 = System.nanoTime();

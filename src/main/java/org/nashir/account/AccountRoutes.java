@@ -1,5 +1,6 @@
 package org.nashir.account;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.web.NotFound;
@@ -52,8 +53,8 @@ public final class AccountRoutes {
 
     public void changeRole(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad account id " + raw, "error.page-not-found");
-        Account target = accounts.findById(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no account " + raw, "error.page-not-found"));
+        if (!Input.isId(raw)) throw new NotFound("bad account id " + raw, "error.page-not-found");
+        Account target = accounts.findById(Input.id(raw)).orElseThrow(() -> new NotFound("no account " + raw, "error.page-not-found"));
         Role role = parseRole(ctx.formParam("role")).orElseThrow(() -> new NotFound("bad role", "error.page-not-found"));
         accounts.setRole(target.id(), role);
         audit.record(Guard.required(ctx).account().id(), "account.role-changed", "account:" + target.id(),

@@ -29,7 +29,10 @@ public record StaffOnly(Set<Role> roles) implements Access {
         AccountStore.Session s = Guard.session(ctx).orElse(null);
         if (s == null) {
             if (ctx.method().name().equals("GET")) {
-                ctx.redirect("/admin/sign-in?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
+                // Back to this address after signing in, unless it is too long to carry in a header field (no
+                // back-office address is; a made-up one overflowed the answer's header and gave a 500).
+                String next = ctx.path().length() <= 300 ? ctx.path() : "/admin";
+                ctx.redirect("/admin/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
                 return false;
             }
             throw new Forbidden("anonymous " + ctx.method() + " " + ctx.path(), "error.sign-in-first");

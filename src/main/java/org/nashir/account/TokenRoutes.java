@@ -1,5 +1,6 @@
 package org.nashir.account;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.web.NotFound;
@@ -51,7 +52,7 @@ public final class TokenRoutes {
     public void revoke(Context ctx) {
         Account me = Guard.required(ctx).account();
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}") || !tokens.revoke(me.id(), Long.parseLong(raw))) throw new NotFound("no token " + raw + " of " + me.email(), "error.page-not-found");
+        if (!Input.isId(raw) || !tokens.revoke(me.id(), Input.id(raw))) throw new NotFound("no token " + raw + " of " + me.email(), "error.page-not-found");
         audit.record(me.id(), "token.revoked", "account:" + me.id(), "token " + raw);
         ctx.redirect("/admin/tokens", HttpStatus.SEE_OTHER);
     }

@@ -1,5 +1,6 @@
 package org.nashir.api;
 
+import org.nashir.web.Input;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import org.nashir.account.Account;
@@ -78,10 +79,10 @@ public final class ApiDeskRoutes {
     public void endTicker(Context ctx) {
         Account by = editor(ctx);
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}") || ticker.listLive().stream().noneMatch(l -> l.id() == Long.parseLong(raw))) {
+        if (!Input.isId(raw) || ticker.listLive().stream().noneMatch(l -> l.id() == Input.id(raw))) {
             throw new ApiError(404, "unknown_line", "no live ticker line " + raw, "لا سطر عاجل بهذا الرقم");
         }
-        ticker.end(Long.parseLong(raw), by);
+        ticker.end(Input.id(raw), by);
         ctx.header("Cache-Control", "no-store").status(204);
     }
 
@@ -108,8 +109,8 @@ public final class ApiDeskRoutes {
         Instant lapses = null;
         if (body.hasNonNull("lapses_at")) {
             try {
-                lapses = OffsetDateTime.parse(body.get("lapses_at").asText()).toInstant();
-            } catch (DateTimeException e) {
+                lapses = Input.instant(body.get("lapses_at").asText());
+            } catch (Input.Invalid e) {
                 throw invalid("lapses_at", "يُنتظر وقت بصيغة ISO-8601 مع المنطقة الزمنية");
             }
         }
@@ -126,10 +127,10 @@ public final class ApiDeskRoutes {
         Account by = editor(ctx);
         String scope = scope(ctx.queryParam("scope"));
         String raw = ctx.pathParam("article");
-        if (!raw.matches("[0-9]{1,18}") || pins.list(scope).stream().noneMatch(p -> p.articleId() == Long.parseLong(raw))) {
+        if (!Input.isId(raw) || pins.list(scope).stream().noneMatch(p -> p.articleId() == Input.id(raw))) {
             throw new ApiError(404, "unknown_pin", "article " + raw + " is not pinned on " + scope, "هذا الخبر غير مثبّت في هذه الصفحة");
         }
-        pins.unpin(scope, Long.parseLong(raw), by);
+        pins.unpin(scope, Input.id(raw), by);
         ctx.header("Cache-Control", "no-store").status(204);
     }
 
@@ -137,11 +138,11 @@ public final class ApiDeskRoutes {
     public void correct(Context ctx) {
         Account by = editor(ctx);
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}") || articles.findById(Long.parseLong(raw)).isEmpty()) {
+        if (!Input.isId(raw) || articles.findById(Input.id(raw)).isEmpty()) {
             throw new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود");
         }
         JsonNode body = body(ctx, Set.of("kind", "text"));
-        long id = refusing(() -> corrections.add(Long.parseLong(raw), text(body, "kind"), text(body, "text"), by));
+        long id = refusing(() -> corrections.add(Input.id(raw), text(body, "kind"), text(body, "text"), by));
         ctx.header("Cache-Control", "no-store").status(201).json(Map.of("id", id));
     }
 

@@ -1,5 +1,6 @@
 package org.nashir.api;
 
+import org.nashir.web.Input;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import org.jsoup.Jsoup;
@@ -144,14 +145,14 @@ public final class ApiLiveRoutes {
 
     private Article published(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود");
-        return articles.findPublished(Long.parseLong(raw)).orElseThrow(() -> new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود"));
+        if (!Input.isId(raw)) throw new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود");
+        return articles.findPublished(Input.id(raw)).orElseThrow(() -> new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود"));
     }
 
     private static long entryId(Context ctx) {
         String raw = ctx.pathParam("entry");
-        if (!raw.matches("[0-9]{1,18}")) throw new ApiError(404, "unknown_entry", "no entry " + raw, "التحديث غير موجود");
-        return Long.parseLong(raw);
+        if (!Input.isId(raw)) throw new ApiError(404, "unknown_entry", "no entry " + raw, "التحديث غير موجود");
+        return Input.id(raw);
     }
 
     private JsonNode body(Context ctx) {

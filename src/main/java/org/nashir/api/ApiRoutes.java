@@ -1,5 +1,6 @@
 package org.nashir.api;
 
+import org.nashir.web.Input;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import org.nashir.article.Article;
@@ -88,8 +89,8 @@ public final class ApiRoutes {
     public void article(Context ctx) {
         answer(ctx, () -> {
             String raw = ctx.pathParam("id");
-            if (!raw.matches("[0-9]{1,18}")) throw new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود");
-            Article a = articles.findPublished(Long.parseLong(raw))
+            if (!Input.isId(raw)) throw new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود");
+            Article a = articles.findPublished(Input.id(raw))
                 .orElseThrow(() -> new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود"));
             return describe(a);
         });
@@ -205,20 +206,22 @@ public final class ApiRoutes {
     private static int number(Context ctx, String name, int dflt, int min, int max) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isEmpty()) return dflt;
-        if (!raw.matches("[0-9]{1,7}") || Integer.parseInt(raw) < min || Integer.parseInt(raw) > max) {
+        try {
+            return Input.number(raw, min, max, dflt);
+        } catch (Input.Invalid e) {
             throw new ApiError(400, "bad_" + name, name + " must be a whole number from " + min + " to " + max,
                 "القيمة " + name + " يجب أن تكون عدداً صحيحاً بين " + min + " و" + max);
         }
-        return Integer.parseInt(raw);
     }
 
     private Instant date(Context ctx, String name, LocalDate dflt) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isEmpty()) return dflt.atStartOfDay(zone).toInstant();
         try {
-            return LocalDate.parse(raw).atStartOfDay(zone).toInstant();
-        } catch (DateTimeException e) {
-            throw new ApiError(400, "bad_date", name + " must be a date like 2015-11-16", "التاريخ " + name + " يجب أن يكون بالشكل 2015-11-16");
+            return Input.date(raw).atStartOfDay(zone).toInstant();
+        } catch (Input.Invalid e) {
+            throw new ApiError(400, "bad_date", name + " must be " + e.getMessage(), "التاريخ " + name + " يجب أن يكون بالشكل 2015-11-16 بين عامي "
+                + Input.EARLIEST.getYear() + " و" + Input.LATEST.getYear());
         }
     }
 }

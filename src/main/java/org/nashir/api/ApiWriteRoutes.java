@@ -1,5 +1,6 @@
 package org.nashir.api;
 
+import org.nashir.web.Input;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import org.nashir.account.Account;
@@ -154,9 +155,10 @@ public final class ApiWriteRoutes {
         String rawAt = text(in, "publish_at", errors);
         if (!rawAt.isEmpty()) {
             try {
-                publishAt = OffsetDateTime.parse(rawAt).toInstant();
-            } catch (DateTimeException e) {
-                errors.put("publish_at", "يُنتظر وقت بصيغة ISO-8601 مع المنطقة الزمنية، مثل 2026-12-02T09:30:00+02:00");
+                publishAt = Input.instant(rawAt);
+            } catch (Input.Invalid e) {
+                errors.put("publish_at", "يُنتظر وقت بصيغة ISO-8601 مع المنطقة الزمنية، مثل 2026-12-02T09:30:00+02:00، بين عامي "
+                    + Input.EARLIEST.getYear() + " و" + Input.LATEST.getYear());
             }
         } else if (current != null && current.publishedAt() != null && current.status().equals(Article.SCHEDULED)) {
             publishAt = current.publishedAt();
@@ -225,8 +227,8 @@ public final class ApiWriteRoutes {
 
     private static long id(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود");
-        return Long.parseLong(raw);
+        if (!Input.isId(raw)) throw new ApiError(404, "unknown_article", "no article " + raw, "المقال غير موجود");
+        return Input.id(raw);
     }
 
     private static ApiError unknown(long id) {

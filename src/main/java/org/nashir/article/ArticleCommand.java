@@ -1,5 +1,7 @@
 package org.nashir.article;
 
+import org.nashir.arabic.CleanText;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,8 +52,16 @@ public record ArticleCommand(String title, String kicker, String summary, String
     public record Problem(String key, Object... args) {}
 
     public ArticleCommand {
-        bylines = distinct(bylines);
-        tags = distinct(tags);
+        // Cleaned before any check (CleanText): a title of invisible characters is then empty and refused as such.
+        title = CleanText.line(title);
+        kicker = CleanText.line(kicker);
+        summary = CleanText.lines(summary);
+        bodyHtml = CleanText.markup(bodyHtml);
+        sourceName = CleanText.line(sourceName);
+        sourceUrl = CleanText.line(sourceUrl);
+        label = CleanText.line(label);
+        bylines = distinct(bylines == null ? null : bylines.stream().map(CleanText::line).toList());
+        tags = distinct(tags == null ? null : tags.stream().map(CleanText::line).toList());
         if (kind == null) kind = ArticleKind.NEWS;
     }
 

@@ -1,5 +1,6 @@
 package org.nashir.article;
 
+import org.nashir.web.Input;
 import org.nashir.arabic.ArabicText;
 import io.javalin.http.Context;
 import org.nashir.web.Forbidden;
@@ -57,8 +58,8 @@ public record ArticleForm(String title, String kicker, String summary, String bo
     /** What is wrong with the form: fields that do not parse, then what {@link ArticleCommand#check} finds. */
     public Map<String, ArticleCommand.Problem> check(ZoneId zone, Instant now) {
         Map<String, ArticleCommand.Problem> errors = new LinkedHashMap<>();
-        if (!sectionId.matches("[0-9]{1,18}")) errors.put("section_id", new ArticleCommand.Problem("editor.error.section"));
-        if (!featuredMediaId.isBlank() && !featuredMediaId.matches("[0-9]{1,18}")) errors.put("featured_media_id", new ArticleCommand.Problem("editor.error.media"));
+        if (!Input.isId(sectionId)) errors.put("section_id", new ArticleCommand.Problem("editor.error.section"));
+        if (!featuredMediaId.isBlank() && !Input.isId(featuredMediaId)) errors.put("featured_media_id", new ArticleCommand.Problem("editor.error.media"));
         if (!publishAt.isBlank() && publishAt(zone).isEmpty()) errors.put("publish_at", new ArticleCommand.Problem("editor.error.publish-at"));
         if (!kind.isEmpty() && ArticleKind.parse(kind) == null) errors.put("kind", new ArticleCommand.Problem("editor.error.kind"));
         command(zone).check(now).forEach(errors::putIfAbsent);
@@ -76,8 +77,8 @@ public record ArticleForm(String title, String kicker, String summary, String bo
 
     private ArticleCommand command(ZoneId zone) {
         return new ArticleCommand(title, kicker, summary, body, names(bylines), sourceName, sourceUrl,
-            sectionId.matches("[0-9]{1,18}") ? Long.parseLong(sectionId) : 0, names(tags), label, ArticleKind.of(kind),
-            featuredMediaId.matches("[0-9]{1,18}") ? Long.valueOf(featuredMediaId) : null, publishAt(zone).orElse(null),
+            Input.isId(sectionId) ? Input.id(sectionId) : 0, names(tags), label, ArticleKind.of(kind),
+            Input.isId(featuredMediaId) ? Long.valueOf(Input.id(featuredMediaId)) : null, publishAt(zone).orElse(null),
             ArticleCommand.Action.of(action), version.matches("[0-9]{1,9}") ? Integer.parseInt(version) : -1);
     }
 
@@ -86,8 +87,8 @@ public record ArticleForm(String title, String kicker, String summary, String bo
         String s = ArabicText.latinDigits(publishAt.strip()).replace(' ', 'T');
         if (s.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(LocalDateTime.parse(s).atZone(zone).toInstant());
-        } catch (DateTimeException e) {
+            return Optional.of(Input.localTime(s, zone));
+        } catch (Input.Invalid e) {
             return Optional.empty();
         }
     }

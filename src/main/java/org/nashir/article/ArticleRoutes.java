@@ -1,5 +1,6 @@
 package org.nashir.article;
 
+import org.nashir.web.Input;
 import org.nashir.comment.Comment;
 import org.nashir.comment.CommentStore;
 import org.nashir.comment.CommentsView;
@@ -60,7 +61,7 @@ public final class ArticleRoutes {
         long id = parseId(ctx.pathParam("id"));
         String slug = ctx.pathParamMap().get("slug");
         String reply = ctx.queryParam("reply");
-        if ("pending".equals(ctx.queryParam("comment")) || (reply != null && reply.matches("[0-9]{1,18}"))) {
+        if ("pending".equals(ctx.queryParam("comment")) || (reply != null && Input.isId(reply))) {
             // After a comment, or to reply without JavaScript: the same page with the form's state, not cached.
             String notice = "pending".equals(ctx.queryParam("comment")) ? site.messages().get("comment.pending") : null;
             ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(render(id, slug,
@@ -282,11 +283,9 @@ public final class ArticleRoutes {
     }
 
     static long parseId(String raw) {
-        // By hand, not a regular expression: it runs on every read of a cached article.
-        boolean digits = !raw.isEmpty() && raw.length() <= 18;
-        for (int i = 0; digits && i < raw.length(); i++) digits = raw.charAt(i) >= '0' && raw.charAt(i) <= '9';
-        if (!digits) throw new NotFound("bad article id " + raw, "error.article-not-found");
-        return Long.parseLong(raw);
+        long id = Input.id(raw);
+        if (id < 0) throw new NotFound("bad article id " + raw, "error.article-not-found");
+        return id;
     }
 
     /** The meta description of an article without a summary: its first words, cut at a word. */

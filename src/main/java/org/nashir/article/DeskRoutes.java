@@ -1,5 +1,6 @@
 package org.nashir.article;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.account.Account;
@@ -90,16 +91,16 @@ public final class DeskRoutes {
     /** {@code POST /admin/desk/ticker/{id}/end}: takes a line down now. */
     public void endTicker(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad ticker id " + raw, "error.page-not-found");
+        if (!Input.isId(raw)) throw new NotFound("bad ticker id " + raw, "error.page-not-found");
         Scope scope = scope(ctx.formParam("scope"));
-        act(ctx, scope, () -> ticker.end(Long.parseLong(raw), me(ctx)));
+        act(ctx, scope, () -> ticker.end(Input.id(raw), me(ctx)));
     }
 
     /** {@code POST /admin/articles/{id}/corrections}: a public correction or update note on a published article. */
     public void correct(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad article id " + raw, "error.article-not-found");
-        long id = Long.parseLong(raw);
+        if (!Input.isId(raw)) throw new NotFound("bad article id " + raw, "error.article-not-found");
+        long id = Input.id(raw);
         if (articles.findById(id).isEmpty()) throw new NotFound("no article " + id, "error.article-not-found");
         try {
             corrections.add(id, Optional.ofNullable(ctx.formParam("kind")).orElse(""), ctx.formParam("body"), me(ctx));
@@ -145,8 +146,8 @@ public final class DeskRoutes {
 
     private static long articleId(Context ctx) {
         String raw = ArabicText.latinDigits(Optional.ofNullable(ctx.formParam("article_id")).orElse("").strip());
-        if (!raw.matches("[0-9]{1,18}")) throw new DeskRefused("no article chosen: " + raw, "desk.error.article");
-        return Long.parseLong(raw);
+        if (!Input.isId(raw)) throw new DeskRefused("no article chosen: " + raw, "desk.error.article");
+        return Input.id(raw);
     }
 
     /** Hours a ticker line stays, 1 to 24; two when not given. */
@@ -167,8 +168,8 @@ public final class DeskRoutes {
         String raw = ArabicText.latinDigits(Optional.ofNullable(ctx.formParam(field)).orElse("").strip()).replace(' ', 'T');
         if (raw.isEmpty()) return null;
         try {
-            return LocalDateTime.parse(raw).atZone(site.fmt().zone()).toInstant();
-        } catch (DateTimeException e) {
+            return Input.localTime(raw, site.fmt().zone());
+        } catch (Input.Invalid e) {
             throw new DeskRefused("bad time " + raw, "desk.error.time");
         }
     }

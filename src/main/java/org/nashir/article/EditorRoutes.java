@@ -1,5 +1,6 @@
 package org.nashir.article;
 
+import org.nashir.web.Input;
 import org.nashir.arabic.ArabicText;
 import org.nashir.arabic.Slug;
 import org.nashir.comment.CommentsView;
@@ -107,7 +108,7 @@ public final class EditorRoutes {
 
     private static Long id(String raw, List<String> unreadable) {
         if (raw.isEmpty()) return null;
-        if (raw.matches("[0-9]{1,18}")) return Long.parseLong(raw);
+        if (Input.isId(raw)) return Input.id(raw);
         unreadable.add(raw);
         return null;
     }
@@ -116,8 +117,8 @@ public final class EditorRoutes {
     private Instant day(String raw, int days, List<String> unreadable) {
         if (raw.isEmpty()) return null;
         try {
-            return java.time.LocalDate.parse(org.nashir.arabic.ArabicText.latinDigits(raw)).plusDays(days).atStartOfDay(site.fmt().zone()).toInstant();
-        } catch (java.time.DateTimeException e) {
+            return Input.date(raw).plusDays(days).atStartOfDay(site.fmt().zone()).toInstant();
+        } catch (Input.Invalid e) {
             unreadable.add(raw);
             return null;
         }
@@ -171,7 +172,7 @@ public final class EditorRoutes {
     /** The unsaved form rendered with the public article template, as readers would see it. */
     public void preview(Context ctx) {
         ArticleForm form = ArticleForm.from(ctx);
-        long sectionId = form.sectionId().matches("[0-9]{1,18}") ? Long.parseLong(form.sectionId()) : -1;
+        long sectionId = Input.isId(form.sectionId()) ? Input.id(form.sectionId()) : -1;
         Section section = sections.listAll().stream().filter(s -> s.id() == sectionId).findFirst()
             .orElse(new Section(0, "", "", 0));
         java.time.Instant at = form.publishAt(site.fmt().zone()).orElse(clock.instant());
@@ -259,7 +260,7 @@ public final class EditorRoutes {
     public void revokePreview(Context ctx) {
         Article a = find(ctx);
         String raw = ctx.pathParam("link");
-        if (!raw.matches("[0-9]{1,18}") || !previews.revoke(a.id(), Long.parseLong(raw), Guard.required(ctx).account())) {
+        if (!Input.isId(raw) || !previews.revoke(a.id(), Input.id(raw), Guard.required(ctx).account())) {
             throw new NotFound("no preview link " + raw + " on " + a.id(), "preview.not-found");
         }
         ctx.redirect("/admin/articles/" + a.id() + "?done=preview-revoked#previews", HttpStatus.SEE_OTHER);
@@ -267,8 +268,8 @@ public final class EditorRoutes {
 
     private Article find(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad article id " + raw, "error.article-not-found");
-        return articles.findById(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no article " + raw, "error.article-not-found"));
+        if (!Input.isId(raw)) throw new NotFound("bad article id " + raw, "error.article-not-found");
+        return articles.findById(Input.id(raw)).orElseThrow(() -> new NotFound("no article " + raw, "error.article-not-found"));
     }
 
     private Revision revision(Context ctx, Article a) {

@@ -1,5 +1,6 @@
 package org.nashir.article;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.account.AdminFrame;
@@ -68,8 +69,8 @@ public final class LiveRoutes {
     public void change(Context ctx) {
         Article a = find(ctx);
         String raw = ctx.pathParam("entry");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad entry id " + raw, "error.page-not-found");
-        long entry = Long.parseLong(raw);
+        if (!Input.isId(raw)) throw new NotFound("bad entry id " + raw, "error.page-not-found");
+        long entry = Input.id(raw);
         var by = Guard.required(ctx).account();
         act(ctx, a, () -> {
             switch (Optional.ofNullable(ctx.formParam("action")).orElse("")) {
@@ -95,13 +96,13 @@ public final class LiveRoutes {
     private static Long media(Context ctx) {
         String raw = ArabicText.latinDigits(Optional.ofNullable(ctx.formParam("media_id")).orElse("").strip());
         if (raw.isEmpty()) return null;
-        if (!raw.matches("[0-9]{1,18}")) throw new DeskRefused("bad media id " + raw, "error.media-not-found");
-        return Long.parseLong(raw);
+        if (!Input.isId(raw)) throw new DeskRefused("bad media id " + raw, "error.media-not-found");
+        return Input.id(raw);
     }
 
     private Article find(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad article id " + raw, "error.article-not-found");
-        return articles.findById(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no article " + raw, "error.article-not-found"));
+        if (!Input.isId(raw)) throw new NotFound("bad article id " + raw, "error.article-not-found");
+        return articles.findById(Input.id(raw)).orElseThrow(() -> new NotFound("no article " + raw, "error.article-not-found"));
     }
 }

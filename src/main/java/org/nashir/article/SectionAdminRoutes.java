@@ -1,5 +1,6 @@
 package org.nashir.article;
 
+import org.nashir.web.Input;
 import org.nashir.arabic.Slug;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -66,8 +67,8 @@ public final class SectionAdminRoutes {
 
     private long id(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad section id " + raw, "error.section-not-found");
-        long id = Long.parseLong(raw);
+        if (!Input.isId(raw)) throw new NotFound("bad section id " + raw, "error.section-not-found");
+        long id = Input.id(raw);
         if (sections.listAll().stream().noneMatch(s -> s.id() == id)) throw new NotFound("no section " + id, "error.section-not-found");
         return id;
     }

@@ -1,5 +1,6 @@
 package org.nashir.article;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.account.AdminFrame;
@@ -50,11 +51,11 @@ public final class TaxonomyRoutes {
     public void mergeTags(Context ctx) {
         String rawTarget = Optional.ofNullable(ctx.formParam("target")).orElse("");
         List<String> sources = ctx.formParams("merge");
-        if (!rawTarget.matches("[0-9]{1,18}") || sources.isEmpty() || sources.stream().anyMatch(s -> !s.matches("[0-9]{1,18}"))) {
+        if (!Input.isId(rawTarget) || sources.isEmpty() || sources.stream().anyMatch(s -> !Input.isId(s))) {
             renderTags(ctx, 422, "اختر الوسوم التي تُدمج والوسم الذي تُدمج فيه.");
             return;
         }
-        taxonomy.mergeTags(Long.parseLong(rawTarget), sources.stream().map(Long::parseLong).toList());
+        taxonomy.mergeTags(Input.id(rawTarget), sources.stream().map(Input::id).toList());
         ctx.redirect("/admin/tags?done=tags-merged", HttpStatus.SEE_OTHER);
     }
 
@@ -67,11 +68,11 @@ public final class TaxonomyRoutes {
         Optional<String> name = name(ctx);
         String bio = Optional.ofNullable(ctx.formParam("bio")).orElse("").replace("\r\n", "\n").strip();
         String photo = Optional.ofNullable(ctx.formParam("photo_media_id")).orElse("");
-        if (name.isEmpty() || bio.length() > 1000 || !(photo.isEmpty() || photo.matches("[0-9]{1,18}"))) {
+        if (name.isEmpty() || bio.length() > 1000 || !(photo.isEmpty() || Input.isId(photo))) {
             renderBylines(ctx, 422, "الاسم مطلوب، والنبذة حتى 1000 حرف.");
             return;
         }
-        if (!taxonomy.saveByline(id, name.get(), bio, ctx.formParam("desk") != null, photo.isEmpty() ? null : Long.parseLong(photo))) {
+        if (!taxonomy.saveByline(id, name.get(), bio, ctx.formParam("desk") != null, photo.isEmpty() ? null : Input.id(photo))) {
             renderBylines(ctx, 422, "الاسم مستخدم لكاتب آخر، أو الصورة غير موجودة.");
             return;
         }
@@ -85,8 +86,8 @@ public final class TaxonomyRoutes {
 
     private long id(Context ctx, String table) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad id " + raw, "error.page-not-found");
-        long id = Long.parseLong(raw);
+        if (!Input.isId(raw)) throw new NotFound("bad id " + raw, "error.page-not-found");
+        long id = Input.id(raw);
         if (!taxonomy.exists(table, id)) {
             throw new NotFound("no " + table + " " + id, "error.page-not-found");
         }

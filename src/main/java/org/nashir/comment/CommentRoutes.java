@@ -1,5 +1,6 @@
 package org.nashir.comment;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.web.NotFound;
@@ -41,16 +42,16 @@ public final class CommentRoutes {
     /** {@code GET /comments/token?article=ID}: never cached, so the article page can be. */
     public void token(Context ctx) {
         String raw = ctx.queryParam("article");
-        if (raw == null || !raw.matches("[0-9]{1,18}") || !articleVisible.test(Long.parseLong(raw))) {
+        if (raw == null || !Input.isId(raw) || !articleVisible.test(Input.id(raw))) {
             throw new NotFound("token for unknown article " + raw, "error.article-not-found");
         }
-        ctx.header("Cache-Control", "no-store").json(Map.of("token", spam.token(Long.parseLong(raw))));
+        ctx.header("Cache-Control", "no-store").json(Map.of("token", spam.token(Input.id(raw))));
     }
 
     public void submit(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}") || !articleVisible.test(Long.parseLong(raw))) throw new NotFound("comment on unknown article " + raw, "error.article-not-found");
-        long articleId = Long.parseLong(raw);
+        if (!Input.isId(raw) || !articleVisible.test(Input.id(raw))) throw new NotFound("comment on unknown article " + raw, "error.article-not-found");
+        long articleId = Input.id(raw);
         CommentForm f = CommentForm.from(ctx);
         if (comments.areClosed(articleId)) {
             reshow(ctx, articleId, f, Map.of("comment", site.messages().get("comment.error.closed")), 422);
@@ -64,7 +65,7 @@ public final class CommentRoutes {
         Map<String, String> errors = new HashMap<>();
         f.check().forEach((field, key) -> errors.put(field, site.messages().get(key,
             site.fmt().number(field.equals("name") ? CommentForm.NAME_MAX : field.equals("email") ? CommentForm.EMAIL_MAX : CommentForm.BODY_MAX))));
-        Long parentId = f.parentId().isEmpty() ? null : Long.parseLong(f.parentId());
+        Long parentId = Input.isId(f.parentId()) ? Input.id(f.parentId()) : null;
         if (errors.isEmpty() && parentId != null && comments.find(parentId).filter(c -> c.articleId() == articleId && c.parentId() == null
             && c.status().equals(Comment.APPROVED)).isEmpty()) {
             errors.put("comment", site.messages().get("comment.error.parent"));

@@ -1,5 +1,6 @@
 package org.nashir.comment;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.account.AdminFrame;
@@ -37,7 +38,7 @@ public final class ModerationRoutes {
     }
 
     public void bulk(Context ctx) {
-        List<Long> ids = ctx.formParams("ids").stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::parseLong).toList();
+        List<Long> ids = ctx.formParams("ids").stream().filter(Input::isId).map(Input::id).toList();
         switch (Optional.ofNullable(ctx.formParam("action")).orElse("")) {
             case "approve" -> comments.setStatus(ids, Comment.APPROVED);
             case "spam" -> comments.setStatus(ids, Comment.SPAM);
@@ -70,14 +71,14 @@ public final class ModerationRoutes {
     /** Opens or closes comments on an article. */
     public void toggle(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad article id " + raw, "error.article-not-found");
-        comments.setClosed(Long.parseLong(raw), "true".equals(ctx.formParam("closed")));
+        if (!Input.isId(raw)) throw new NotFound("bad article id " + raw, "error.article-not-found");
+        comments.setClosed(Input.id(raw), "true".equals(ctx.formParam("closed")));
         ctx.redirect("/admin/articles/" + raw + "?done=saved", HttpStatus.SEE_OTHER);
     }
 
     private Comment find(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad comment id " + raw, "error.page-not-found");
-        return comments.find(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no comment " + raw, "error.page-not-found"));
+        if (!Input.isId(raw)) throw new NotFound("bad comment id " + raw, "error.page-not-found");
+        return comments.find(Input.id(raw)).orElseThrow(() -> new NotFound("no comment " + raw, "error.page-not-found"));
     }
 }

@@ -1,5 +1,6 @@
 package org.nashir.importer;
 
+import org.nashir.web.Input;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 import org.nashir.article.Article;
@@ -153,7 +154,7 @@ public final class WxrImport {
             return;
         }
         String id = item.id() == null ? "" : item.id().strip();
-        if (!id.matches("[0-9]{1,18}")) {
+        if (!Input.isId(id)) {
             report.problems.add(new Problem(id, item.line(), "رقم التدوينة مفقود أو غير صالح"));
             return;
         }
@@ -498,6 +499,6 @@ public final class WxrImport {
     }
 
     private static long number(String s) {
-        return s != null && s.strip().matches("[0-9]{1,18}") ? Long.parseLong(s.strip()) : Long.MAX_VALUE;
+        return s != null && Input.isId(s.strip()) ? Input.id(s.strip()) : Long.MAX_VALUE;
     }
 }

@@ -1,5 +1,6 @@
 package org.nashir.media;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -70,8 +71,8 @@ public final class MediaRoutes {
 
     public void describe(Context ctx) throws IOException {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad media id " + raw, "error.media-not-found");
-        Media m = media.findAny(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no media " + raw, "error.media-not-found"));
+        if (!Input.isId(raw)) throw new NotFound("bad media id " + raw, "error.media-not-found");
+        Media m = media.findAny(Input.id(raw)).orElseThrow(() -> new NotFound("no media " + raw, "error.media-not-found"));
         String alt = param(ctx, "alt");
         if (alt.isBlank() || alt.length() > 500 || param(ctx, "caption").length() > 1000 || param(ctx, "credit").length() > 200) {
             render(ctx, 422, site.messages().get("media.error.alt"), "", "", "");

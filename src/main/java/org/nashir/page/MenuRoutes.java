@@ -1,5 +1,6 @@
 package org.nashir.page;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.account.AdminFrame;
@@ -43,7 +44,7 @@ public final class MenuRoutes {
         String rawParent = ArabicText.latinDigits(Optional.ofNullable(ctx.formParam("parent_id")).orElse("").strip());
         try {
             menus.add(Optional.ofNullable(ctx.formParam("menu")).orElse(""), ctx.formParam("label"), href,
-                rawParent.matches("[0-9]{1,18}") ? Long.valueOf(rawParent) : null);
+                Input.isId(rawParent) ? Long.valueOf(Input.id(rawParent)) : null);
         } catch (PageStore.Refused e) {
             render(ctx, 422, site.messages().get(e.messageKey()));
             return;
@@ -54,8 +55,8 @@ public final class MenuRoutes {
     /** {@code POST /admin/menus/{id}} with {@code action} up, down or delete. */
     public void change(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad menu item " + raw, "error.page-not-found");
-        long id = Long.parseLong(raw);
+        if (!Input.isId(raw)) throw new NotFound("bad menu item " + raw, "error.page-not-found");
+        long id = Input.id(raw);
         try {
             switch (Optional.ofNullable(ctx.formParam("action")).orElse("")) {
                 case "up" -> menus.move(id, true);

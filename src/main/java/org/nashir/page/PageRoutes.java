@@ -1,5 +1,6 @@
 package org.nashir.page;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.account.AdminFrame;
@@ -95,7 +96,7 @@ public final class PageRoutes {
         String rawParent = ArabicText.latinDigits(Optional.ofNullable(ctx.formParam("parent_id")).orElse("0").strip());
         String rawVersion = Optional.ofNullable(ctx.formParam("version")).orElse("0").strip();
         PageStore.PageForm form = new PageStore.PageForm(param(ctx, "title"), param(ctx, "body"),
-            rawParent.matches("[0-9]{1,18}") ? Long.parseLong(rawParent) : -1, param(ctx, "status"), rawVersion.matches("[0-9]{1,9}") ? Integer.parseInt(rawVersion) : -1);
+            Input.isId(rawParent) ? Input.id(rawParent) : -1, param(ctx, "status"), rawVersion.matches("[0-9]{1,9}") ? Integer.parseInt(rawVersion) : -1);
         Map<String, String> errors = form.check();
         if (!errors.isEmpty()) {
             editor(ctx, 422, id, form, errors, null);
@@ -121,8 +122,8 @@ public final class PageRoutes {
 
     private PageStore.Page find(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (!raw.matches("[0-9]{1,18}")) throw new NotFound("bad page id " + raw, "error.page-not-found");
-        return pages.findById(Long.parseLong(raw)).orElseThrow(() -> new NotFound("no page " + raw, "error.page-not-found"));
+        if (!Input.isId(raw)) throw new NotFound("bad page id " + raw, "error.page-not-found");
+        return pages.findById(Input.id(raw)).orElseThrow(() -> new NotFound("no page " + raw, "error.page-not-found"));
     }
 
     private static String param(Context ctx, String name) {

@@ -1,5 +1,6 @@
 package org.nashir.search;
 
+import org.nashir.web.Input;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.nashir.account.AdminFrame;
@@ -62,12 +63,12 @@ public final class NameRoutes {
         String raw = ctx.pathParam("id");
         String spellings = ctx.formParam("spellings") == null ? "" : ctx.formParam("spellings");
         String latin = ctx.formParam("latin") == null ? "" : ctx.formParam("latin");
-        if (!raw.matches("[0-9]{1,18}")) {
+        if (!Input.isId(raw)) {
             ctx.redirect("/admin/names", HttpStatus.SEE_OTHER);
             return;
         }
         try {
-            names.update(Long.parseLong(raw), Arrays.asList(spellings.split("[,،\\n]+")), latin);
+            names.update(Input.id(raw), Arrays.asList(spellings.split("[,،\\n]+")), latin);
         } catch (Names.Refused e) {
             render(ctx, 422, site.messages().get(e.messageKey), "", "");
             return;
@@ -78,7 +79,7 @@ public final class NameRoutes {
     /** {@code POST /admin/names/{id}/delete}. */
     public void delete(Context ctx) {
         String raw = ctx.pathParam("id");
-        if (raw.matches("[0-9]{1,18}")) names.delete(Long.parseLong(raw));
+        if (Input.isId(raw)) names.delete(Input.id(raw));
         ctx.redirect("/admin/names?done=name-deleted", HttpStatus.SEE_OTHER);
     }
 

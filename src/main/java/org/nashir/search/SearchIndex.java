@@ -74,7 +74,9 @@ public final class SearchIndex implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot close the search index at " + root.resolve(old), e);
             }
-            rebuild(root, articles, changes);
+            long t0 = System.nanoTime();
+            long count = rebuild(root, articles, changes);
+            log.info("search index built from the database: {} articles in {} ms", count, (System.nanoTime() - t0) / 1_000_000);
             open(currentGeneration());
             deleteTree(root.resolve(old));
         }
@@ -180,6 +182,16 @@ public final class SearchIndex implements AutoCloseable {
 
     public long seq() {
         return seq;
+    }
+
+    /** The articles search can find, for the gauge an operator compares with the site's article count. */
+    public synchronized long documents() {
+        return writer.getDocStats().numDocs;
+    }
+
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("nashir.search.documents", this, SearchIndex::documents)
+            .description("articles in this node's search index").register(registry);
     }
 
     /** Changes whenever what search can find may have changed. */

@@ -1,5 +1,6 @@
 package org.nashir.search;
 
+import org.nashir.web.Input;
 import org.nashir.arabic.ArabicText;
 import org.nashir.web.TooManyRequests;
 import org.nashir.web.RateLimit;
@@ -82,7 +83,8 @@ public final class SearchRoutes {
         Pager pager = new Pager(base.toString(), Math.min(number, pages), pages);
         String title = q.isBlank() ? site.messages().get("search.title") : site.messages().get("search.title-for", q);
         ctx.header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex");
-        templates.send(ctx, 200, "search.jte", new SearchPage(
+        // A filter that cannot be read: the form again with what was wrong, as a 400 (nothing was searched).
+        templates.send(ctx, r.error() != null ? 400 : 200, "search.jte", new SearchPage(
             site.frame(title, site.messages().get("search.description"), "/search"), q, param(ctx, "section"), param(ctx, "author"),
             param(ctx, "from"), param(ctx, "to"), param(ctx, "sort"), total, atLeast, results, pager, sections.listAll(), notice, didYouMean));
     }
@@ -169,13 +171,15 @@ public final class SearchRoutes {
         Instant from = null, to = null;
         String rawFrom = param(ctx, "from"), rawTo = param(ctx, "to");
         try {
-            if (!rawFrom.isEmpty()) from = LocalDate.parse(ArabicText.latinDigits(rawFrom)).atStartOfDay(site.fmt().zone()).toInstant();
-        } catch (DateTimeException e) {
+            LocalDate day = Input.date(rawFrom);
+            if (day != null) from = day.atStartOfDay(site.fmt().zone()).toInstant();
+        } catch (Input.Invalid e) {
             return new Request(query, null, "search.error.date", rawFrom);
         }
         try {
-            if (!rawTo.isEmpty()) to = LocalDate.parse(ArabicText.latinDigits(rawTo)).plusDays(1).atStartOfDay(site.fmt().zone()).toInstant();
-        } catch (DateTimeException e) {
+            LocalDate day = Input.date(rawTo);
+            if (day != null) to = day.plusDays(1).atStartOfDay(site.fmt().zone()).toInstant();
+        } catch (Input.Invalid e) {
             return new Request(query, null, "search.error.date", rawTo);
         }
         String sort = param(ctx, "sort");

@@ -1,5 +1,6 @@
 package org.nashir.views;
 
+import org.nashir.web.Input;
 import org.nashir.web.RateLimit;
 import io.javalin.http.Context;
 
@@ -33,6 +34,6 @@ public final class ViewRoutes {
     private void count(Context ctx) {
         if (!limit.allow(ctx.ip())) return;
         String id = ctx.pathParam("id");
-        if (id.matches("[0-9]{1,18}")) counter.record(Long.parseLong(id), ctx.ip(), ctx.header("User-Agent"));
+        if (Input.isId(id)) counter.record(Input.id(id), ctx.ip(), ctx.header("User-Agent"));
     }
 }

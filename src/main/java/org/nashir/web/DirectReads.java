@@ -3,6 +3,7 @@ package org.nashir.web;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,9 +27,11 @@ final class DirectReads extends Handler.Wrapper {
     private final List<HttpField> common;
     private final Metrics metrics;
     private final java.util.function.BooleanSupplier draining;
+    private final long maxBody;
     private static final HttpField CLOSE = new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.CONNECTION, "close");
 
-    DirectReads(PageCache cache, List<HttpField> common, Metrics metrics, java.util.function.BooleanSupplier draining) {
+    DirectReads(PageCache cache, List<HttpField> common, Metrics metrics, java.util.function.BooleanSupplier draining, long maxBody) {
+        this.maxBody = maxBody;
         this.cache = cache;
         this.common = common;
         this.metrics = metrics;
@@ -42,6 +45,31 @@ final class DirectReads extends Handler.Wrapper {
         // A stopping node closes each connection after its answer, so a balancer's kept-alive connections are gone
         // before the server stops taking requests (one sent on them then would be refused with a 503).
         if (draining.getAsBoolean()) response.getHeaders().put(CLOSE);
+        // A body announced over the limit is refused before anyone waits for it (a client that announces 200 MB and
+        // sends nothing would otherwise hold a thread until the idle timeout).
+        if (request.getLength() > maxBody) {
+            Response.writeError(request, response, callback, 413);
+            return true;
+        }
+        var target = request.getHttpURI();
+        if (target.hasViolations() && (target.hasViolation(UriCompliance.Violation.BAD_UTF8_ENCODING)
+            || target.hasViolation(UriCompliance.Violation.TRUNCATED_UTF8_ENCODING) || target.hasViolation(UriCompliance.Violation.BAD_PERCENT_ENCODING))
+            && (HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod()))) {
+            // A link cut in the middle of a letter (a share that lost its end): the address without the broken letter.
+            String repaired = untruncated(target.getPath());
+            if (repaired != null) {
+                response.setStatus(301);
+                response.getHeaders().put(HttpHeader.LOCATION, target.getQuery() == null ? repaired : repaired + "?" + target.getQuery());
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=3600");
+                response.write(true, null, callback);
+                return true;
+            }
+        }
+        if (target.hasViolations() && !UriCompliance.DEFAULT.getAllowed().containsAll(target.getViolations())) {
+            // What the connector lets through only so the case above can be repaired: refused here as it would have been.
+            Response.writeError(request, response, callback, 400);
+            return true;
+        }
         if (!HttpMethod.GET.is(request.getMethod()) || request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
             return super.handle(request, response, callback);
         }
@@ -69,5 +97,54 @@ final class DirectReads extends Handler.Wrapper {
         }
         metrics.request("GET", uri.getPath(), address.route(), status, (System.nanoTime() - started) / 1e6f, sent, false);
         return true;
+    }
+
+    /**
+     * {@code raw} (a percent-encoded path) without the letter cut off at its end, or null when its end is not the
+     * beginning of a UTF-8 letter (a lead byte C2–F4 followed by fewer continuation bytes than it announces, or a
+     * lone {@code %} or {@code %D}) or what is left does not decode: other bad encodings are not repaired.
+     */
+    static String untruncated(String raw) {
+        String cut = raw.replaceFirst("%[0-9A-Fa-f]?$", "");
+        int[] tail = new int[4];
+        int n = 0;
+        int end = cut.length();
+        while (n < 4 && end >= 3 && cut.charAt(end - 3) == '%' && cut.substring(end - 2, end).matches("[0-9A-Fa-f]{2}")) {
+            tail[n++] = java.util.HexFormat.fromHexDigits(cut, end - 2, end);
+            end -= 3;
+        }
+        // tail[0] is the last byte. Continuation bytes first, then the lead byte that announced more than followed.
+        int continuations = 0;
+        while (continuations < n && (tail[continuations] & 0xC0) == 0x80) continuations++;
+        if (continuations < n) {
+            int lead = tail[continuations];
+            int wanted = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : -1;
+            if (wanted > continuations) {
+                String repaired = cut.substring(0, cut.length() - 3 * (continuations + 1));
+                return decodes(repaired) ? repaired : null;
+            }
+        }
+        return !cut.equals(raw) && decodes(cut) ? cut : null;
+    }
+
+    private static boolean decodes(String raw) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) return false;
+                int v = java.util.HexFormat.fromHexDigits(raw, i + 1, i + 3);
+                bytes.write(v);
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException | IllegalArgumentException e) {
+            return false;
+        }
     }
 }

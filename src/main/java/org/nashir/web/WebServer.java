@@ -1,5 +1,7 @@
 package org.nashir.web;
 
+import org.eclipse.jetty.http.UriCompliance;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -49,13 +51,17 @@ public final class WebServer {
             // collections, the main cost of a flood on a 64 MB heap; 8 KB holds most compressed pages.
             config.http.responseBufferSize = 8192;
             // Article bodies and image uploads; the media routes check their own, smaller limit first.
-            config.http.maxRequestSize = 40L * 1024 * 1024;
+            config.http.maxRequestSize = MAX_BODY;
             // Room for a long query in the URL (10,000 Arabic letters are 60 KB percent-encoded) instead of a bare 414.
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(96 * 1024);
                 // Each connection's parser builds a cache of the header fields it has seen, some 30 KB at Jetty's
                 // default size: 600 flooding connections held half of a small server's heap in them.
                 http.setHeaderCacheSize(64);
+                // Let addresses with broken percent-encodings reach DirectReads, which repairs a link cut in the
+                // middle of a letter and refuses the rest with the site's 400.
+                http.setUriCompliance(UriCompliance.DEFAULT.with("nashir", UriCompliance.Violation.BAD_UTF8_ENCODING,
+                    UriCompliance.Violation.TRUNCATED_UTF8_ENCODING, UriCompliance.Violation.BAD_PERCENT_ENCODING));
             });
             config.jetty.multipartConfig.maxFileSize(36, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(40, io.javalin.config.SizeUnit.MB);
@@ -78,12 +84,17 @@ public final class WebServer {
             });
             // Fresh cached pages are answered before the servlet layer; Javalin puts its handler inside this one.
             // Stopping waits for the requests in flight (GracefulHandler counts them), for 20 s at most.
+            ServerErrors serverErrors = new ServerErrors(site, templates);
             config.jetty.modifyServer(server -> {
                 var graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
-                graceful.setHandler(new DirectReads(pages, security, metrics, draining));
+                graceful.setHandler(new DirectReads(pages, security, metrics, draining, MAX_BODY));
                 server.setHandler(graceful);
                 server.setStopTimeout(20_000);
+                server.setErrorHandler(serverErrors.server);
             });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(serverErrors.servlet));
+            // A method an address does not take is 405 with Allow, not 404.
+            config.http.prefer405over404 = true;
 
             for (Route r : routes) {
                 if (r.method().equals(Route.BEFORE)) config.routes.before(r.path(), r.handler());
@@ -123,6 +134,16 @@ public final class WebServer {
             });
             config.routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.MOVED_PERMANENTLY));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                int refused = clientFault(e);
+                if (refused > 0) {
+                    // What the client sent could not be read (a body that is not the multipart it claims, over a
+                    // limit) or the client left mid-request: its fault, not the server's; no 500, no stack trace.
+                    log.info("{} {} {}: {}", refused, ctx.method(), ctx.path(), e.toString());
+                    ctx.status(refused);
+                    errorPage(ctx, site, templates, refused, "error." + (site.messages().has("error." + refused + ".heading") ? refused : 400) + ".heading",
+                        site.messages().get("error." + (site.messages().has("error." + refused + ".message") ? refused : 400) + ".message"));
+                    return;
+                }
                 StorageFailure failure = StorageFailure.of(e);
                 if (failure != null) {
                     // Not a bug to report with an id: the database is down, the disk full; say so, when to retry, and
@@ -149,6 +170,9 @@ public final class WebServer {
             config.routes.error(405, ctx -> errorPage(ctx, site, templates, 405, "error.405.heading", site.messages().get("error.405.message")));
         });
     }
+
+    /** The largest body taken: article bodies and image uploads (the media routes check their own, smaller limit first). */
+    static final long MAX_BODY = 40L * 1024 * 1024;
 
     private static final java.util.concurrent.Executor SHED_PAUSE = CompletableFuture.delayedExecutor(Admission.PAUSE_MS, TimeUnit.MILLISECONDS);
 
@@ -216,6 +240,22 @@ public final class WebServer {
             }
             return p;
         }
+    }
+
+    /**
+     * The status for a failure that is the client's doing, or 0: a request the server could not parse (Jetty's
+     * {@code BadMessageException} carries the status: bad multipart 400, too large 413) or a client that closed the
+     * connection before sending all it announced.
+     */
+    static int clientFault(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException b) return b.getCode() >= 400 && b.getCode() < 500 ? b.getCode() : 400;
+            if (t instanceof org.eclipse.jetty.io.EofException || t.getClass().getName().endsWith("HttpEofException")) return 400;
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().contains("Form is larger than max length")) return 413;
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().contains("Too many form keys")) return 413;
+        }
+        return 0;
     }
 
     /** The route's handler behind its access check. */
