@@ -96,7 +96,7 @@ public final class PageRoutes {
         String rawParent = ArabicText.latinDigits(Optional.ofNullable(ctx.formParam("parent_id")).orElse("0").strip());
         String rawVersion = Optional.ofNullable(ctx.formParam("version")).orElse("0").strip();
         PageStore.PageForm form = new PageStore.PageForm(param(ctx, "title"), param(ctx, "body"),
-            Input.isId(rawParent) ? Input.id(rawParent) : -1, param(ctx, "status"), rawVersion.matches("[0-9]{1,9}") ? Integer.parseInt(rawVersion) : -1);
+            rawParent.equals("0") ? 0 : Input.isId(rawParent) ? Input.id(rawParent) : -1, param(ctx, "status"), rawVersion.matches("[0-9]{1,9}") ? Integer.parseInt(rawVersion) : -1);
         Map<String, String> errors = form.check();
         if (!errors.isEmpty()) {
             editor(ctx, 422, id, form, errors, null);

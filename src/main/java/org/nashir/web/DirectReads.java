@@ -53,21 +53,18 @@ final class DirectReads extends Handler.Wrapper {
         }
         var target = request.getHttpURI();
         if (target.hasViolations() && (target.hasViolation(UriCompliance.Violation.BAD_UTF8_ENCODING)
-            || target.hasViolation(UriCompliance.Violation.TRUNCATED_UTF8_ENCODING) || target.hasViolation(UriCompliance.Violation.BAD_PERCENT_ENCODING))
-            && (HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod()))) {
-            // A link cut in the middle of a letter (a share that lost its end): the address without the broken letter.
-            String repaired = untruncated(target.getPath());
-            if (repaired != null) {
-                response.setStatus(301);
-                response.getHeaders().put(HttpHeader.LOCATION, target.getQuery() == null ? repaired : repaired + "?" + target.getQuery());
-                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=3600");
-                response.write(true, null, callback);
+            || target.hasViolation(UriCompliance.Violation.TRUNCATED_UTF8_ENCODING) || target.hasViolation(UriCompliance.Violation.BAD_PERCENT_ENCODING))) {
+            // The connector lets these through (WebServer) only so that a link cut in the middle of a letter (a share
+            // that lost its end) reaches its page without the broken letter; every other one is refused as before.
+            String repaired = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod()) ? untruncated(target.getPath()) : null;
+            if (repaired == null) {
+                Response.writeError(request, response, callback, 400);
                 return true;
             }
-        }
-        if (target.hasViolations() && !UriCompliance.DEFAULT.getAllowed().containsAll(target.getViolations())) {
-            // What the connector lets through only so the case above can be repaired: refused here as it would have been.
-            Response.writeError(request, response, callback, 400);
+            response.setStatus(301);
+            response.getHeaders().put(HttpHeader.LOCATION, target.getQuery() == null ? repaired : repaired + "?" + target.getQuery());
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=3600");
+            response.write(true, null, callback);
             return true;
         }
         if (!HttpMethod.GET.is(request.getMethod()) || request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {

@@ -60,7 +60,7 @@ public final class WebServer {
                 http.setHeaderCacheSize(64);
                 // Let addresses with broken percent-encodings reach DirectReads, which repairs a link cut in the
                 // middle of a letter and refuses the rest with the site's 400.
-                http.setUriCompliance(UriCompliance.DEFAULT.with("nashir", UriCompliance.Violation.BAD_UTF8_ENCODING,
+                http.setUriCompliance(http.getUriCompliance().with("nashir", UriCompliance.Violation.BAD_UTF8_ENCODING,
                     UriCompliance.Violation.TRUNCATED_UTF8_ENCODING, UriCompliance.Violation.BAD_PERCENT_ENCODING));
             });
             config.jetty.multipartConfig.maxFileSize(36, io.javalin.config.SizeUnit.MB);
