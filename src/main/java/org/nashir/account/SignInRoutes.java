@@ -77,6 +77,7 @@ public final class SignInRoutes {
 
     /** Only a path inside the back office: never an absolute URL someone slipped into the link. */
     static String safeNext(String next) {
-        return next != null && next.matches("/admin(/[\\p{L}\\p{N}/_.-]*)?") ? next : "/admin";
+        // Short enough for a Location field (an over-long one does not fit in the answer's header).
+        return next != null && next.length() <= 300 && next.matches("/admin(/[\\p{L}\\p{N}/_.-]*)?") ? next : "/admin";
     }
 }

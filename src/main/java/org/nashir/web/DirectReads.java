@@ -28,10 +28,15 @@ final class DirectReads extends Handler.Wrapper {
     private final Metrics metrics;
     private final java.util.function.BooleanSupplier draining;
     private final long maxBody;
+    private final java.util.function.Supplier<UriCompliance> compliance;
+    private final ServerErrors errors;
     private static final HttpField CLOSE = new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.CONNECTION, "close");
 
-    DirectReads(PageCache cache, List<HttpField> common, Metrics metrics, java.util.function.BooleanSupplier draining, long maxBody) {
+    DirectReads(PageCache cache, List<HttpField> common, Metrics metrics, java.util.function.BooleanSupplier draining, long maxBody,
+                java.util.function.Supplier<UriCompliance> compliance, ServerErrors errors) {
+        this.errors = errors;
         this.maxBody = maxBody;
+        this.compliance = compliance;
         this.cache = cache;
         this.common = common;
         this.metrics = metrics;
@@ -48,18 +53,21 @@ final class DirectReads extends Handler.Wrapper {
         // A body announced over the limit is refused before anyone waits for it (a client that announces 200 MB and
         // sends nothing would otherwise hold a thread until the idle timeout).
         if (request.getLength() > maxBody) {
-            Response.writeError(request, response, callback, 413);
-            return true;
+            response.setStatus(413);
+            response.getHeaders().put(CLOSE);
+            return errors.answer(request, response, callback, 413);
         }
         var target = request.getHttpURI();
-        if (target.hasViolations() && (target.hasViolation(UriCompliance.Violation.BAD_UTF8_ENCODING)
-            || target.hasViolation(UriCompliance.Violation.TRUNCATED_UTF8_ENCODING) || target.hasViolation(UriCompliance.Violation.BAD_PERCENT_ENCODING))) {
-            // The connector lets these through (WebServer) only so that a link cut in the middle of a letter (a share
-            // that lost its end) reaches its page without the broken letter; every other one is refused as before.
-            String repaired = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod()) ? untruncated(target.getPath()) : null;
+        if (target.hasViolations() && !compliance.get().getAllowed().containsAll(target.getViolations())) {
+            // The connector lets every address through (WebServer) so that what its compliance refuses is refused
+            // here with the site's own 400, and a link cut in the middle of a letter (a share that lost its end)
+            // reaches its page without the broken letter.
+            // (Not an address too long for a Location field: the answer would not fit in its header.)
+            String repaired = (HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod())) && target.getPathQuery().length() <= 4000
+                ? untruncated(target.getPath()) : null;
             if (repaired == null) {
-                Response.writeError(request, response, callback, 400);
-                return true;
+                response.setStatus(400);
+                return errors.answer(request, response, callback, 400);
             }
             response.setStatus(301);
             response.getHeaders().put(HttpHeader.LOCATION, target.getQuery() == null ? repaired : repaired + "?" + target.getQuery());

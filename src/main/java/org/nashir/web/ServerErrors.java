@@ -61,7 +61,8 @@ final class ServerErrors {
         }
     }
 
-    private boolean answer(Request request, Response response, Callback callback, int code) {
+    /** Writes the site's answer for {@code code}: the API's JSON error under /api/, else the Arabic page. */
+    boolean answer(Request request, Response response, Callback callback, int code) {
         boolean api = false;
         try {
             String path = request.getHttpURI().getPath();

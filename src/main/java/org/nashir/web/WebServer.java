@@ -40,6 +40,7 @@ public final class WebServer {
             var proxies = site.settings().trustedProxies();
             if (!proxies.isEmpty()) config.contextResolver.ip = ctx -> proxies.client(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
             config.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, true));
+            java.util.concurrent.atomic.AtomicReference<UriCompliance> uriCompliance = new java.util.concurrent.atomic.AtomicReference<>(UriCompliance.DEFAULT);
             config.http.generateEtags = false;
             // Cached pages come compressed already (PageCache); this is for the uncached answers (API, search, the
             // back office): quick levels, so compressing does not cost more than answering.
@@ -58,10 +59,11 @@ public final class WebServer {
                 // Each connection's parser builds a cache of the header fields it has seen, some 30 KB at Jetty's
                 // default size: 600 flooding connections held half of a small server's heap in them.
                 http.setHeaderCacheSize(64);
-                // Let addresses with broken percent-encodings reach DirectReads, which repairs a link cut in the
-                // middle of a letter and refuses the rest with the site's 400.
-                http.setUriCompliance(http.getUriCompliance().with("nashir", UriCompliance.Violation.BAD_UTF8_ENCODING,
-                    UriCompliance.Violation.TRUNCATED_UTF8_ENCODING, UriCompliance.Violation.BAD_PERCENT_ENCODING));
+                // Every address reaches DirectReads, which refuses what this compliance would have refused, but with
+                // the site's own 400 (JSON under /api/) rather than the parser's page, and repairs a link cut in the
+                // middle of a letter.
+                uriCompliance.set(http.getUriCompliance());
+                http.setUriCompliance(UriCompliance.UNSAFE);
             });
             config.jetty.multipartConfig.maxFileSize(36, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(40, io.javalin.config.SizeUnit.MB);
@@ -87,7 +89,7 @@ public final class WebServer {
             ServerErrors serverErrors = new ServerErrors(site, templates);
             config.jetty.modifyServer(server -> {
                 var graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
-                graceful.setHandler(new DirectReads(pages, security, metrics, draining, MAX_BODY));
+                graceful.setHandler(new DirectReads(pages, security, metrics, draining, MAX_BODY, uriCompliance::get, serverErrors));
                 server.setHandler(graceful);
                 server.setStopTimeout(20_000);
                 server.setErrorHandler(serverErrors.server);

@@ -28,7 +28,7 @@ public final class RawHttp {
     /** Sends {@code request} (a whole request, head and body) and reads the answer until the server closes. */
     public static Answer send(int port, byte[] request) {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(10_000);
+            s.setSoTimeout(5_000);
             s.getOutputStream().write(request);
             s.getOutputStream().flush();
             return read(s.getInputStream());

@@ -131,6 +131,17 @@ class HostileInputTest {
         arabicPage(form.body());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/archive/%s", "/section/%s", "/tag/%s", "/author/%s", "/article/%s", "/archive/2026/%s"})
+    void a_very_long_value_in_an_address_is_answered_at_once(String template) {
+        String value = java.net.URLEncoder.encode("ع".repeat(5000), StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        RawHttp.Answer a = RawHttp.send(port, "GET", template.formatted(value));
+        assertThat((System.nanoTime() - t0) / 1_000_000).as(template).isLessThan(2000);
+        assertThat(a.status()).as(template).isEqualTo(404);
+        arabicPage(a.body());
+    }
+
     @Test
     void a_share_link_cut_in_the_middle_of_a_letter_still_reaches_the_article() {
         // (A link cut inside an escape, "%D", is no URI at all: the server's parser refuses it with the Arabic 400.)
