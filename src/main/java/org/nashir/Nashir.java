@@ -53,6 +53,8 @@ import java.time.Duration;
 public final class Nashir implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Nashir.class);
     public final Settings settings;
+    /** The site's key (NASHIR_SECRET_FILE): the same on every node, for what must be signed or keyed alike. */
+    final byte[] secret;
     public final Clock clock;
     public final Database db;
     /** Requests, the page cache, the database pool and the JVM, for /metrics. */
@@ -110,7 +112,7 @@ public final class Nashir implements AutoCloseable {
         this.imports = new ArticleImport(db.jdbi(), articles, sections, changes, clock);
         this.counters = new org.nashir.storage.Counters(db, clock, org.nashir.config.HeapShare.entries(0.05, 160, 500_000));
         this.viewStore = new ViewStore(db.jdbi(), clock);
-        byte[] secret = SiteSecret.load(settings.secretFile());
+        this.secret = SiteSecret.load(settings.secretFile());
         this.views = new ViewCounter(viewStore, clock, secret, db.dialect() == org.nashir.storage.Dialect.POSTGRESQL);
         this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads());
         this.pages = new PageCache(settings.pageCacheSeconds(), admission,

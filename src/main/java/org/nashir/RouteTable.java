@@ -75,7 +75,15 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
     static RouteTable of(Nashir n, Searching searching, Site site, Templates templates) {
         var clock = n.clock;
         Supplier<String> database = () -> n.db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1 ? null : "unexpected answer";
-        Health health = new Health(java.util.Map.of("database", database, "pages", n.pages::problem), java.util.Map.of(
+        Supplier<String> disk = () -> {
+            try {
+                long free = java.nio.file.Files.getFileStore(n.settings.dataDir()).getUsableSpace();
+                return free < 64L * 1024 * 1024 ? "the data folder's disk has " + free / (1024 * 1024) + " MB free; saving will fail when it is full" : null;
+            } catch (java.io.IOException e) {
+                return "cannot read the data folder's disk: " + e.getMessage();
+            }
+        };
+        Health health = new Health(java.util.Map.of("database", database, "pages", n.pages::problem, "search", n.searchIndex()::problem, "disk", disk), java.util.Map.of(
             "database", database,
             "draining", () -> n.draining() ? "this node is stopping" : null,
             // A node that has not caught up with the feed would answer searches without the latest stories.
@@ -98,7 +106,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         MenuRoutes menus = new MenuRoutes(n.menus, n.staticPages, n.sections::listNavigation, site, templates);
         OpinionRoutes opinion = new OpinionRoutes(n.articles, n.media, site, templates, n.pages);
         CommentRoutes comments = new CommentRoutes(n.comments, n.spam,
-            new RateLimit("comments-per-address", settings.commentsPerAddress(), Duration.ofMinutes(10), n.counters), new RateLimit("comments-per-article", 30, Duration.ofMinutes(1), n.counters),
+            new RateLimit("comments-per-address", settings.commentsPerAddress(), Duration.ofMinutes(10), n.counters), new RateLimit("comments-per-article", settings.commentsPerArticle(), Duration.ofMinutes(1), n.counters),
             id -> n.articles.findPublished(id).isPresent(), articles::render, site, settings.commentTrustAfter());
         StaticFiles files = new StaticFiles();
         ViewRoutes views = new ViewRoutes(n.views, new RateLimit("view-beacons", 600, Duration.ofMinutes(1),
@@ -109,7 +117,7 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         SearchRoutes search = new SearchRoutes(searching, n.searchStats, new Suggesting(n.searchIndex(), n.sections, n.articles, n.names), new RateLimit("searches", settings.searchesPerMinute(), Duration.ofMinutes(1), n.counters),
             new RateLimit("suggestions", settings.searchesPerMinute() * 5, Duration.ofMinutes(1), n.counters), n.sections, site, templates);
         FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, n.ticker, n.staticPages, settings, n.pages, clock);
-        Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"));
+        Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"), n.secret, settings.baseUrl());
         SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(n.counters), guard, site, templates);
         DashboardRoutes dashboard = new DashboardRoutes(n.articles, n.comments::countPending, site, templates);
         LiveRoutes liveDesk = new LiveRoutes(n.live, n.articles, pictures, site, templates);

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The back office's door: runs before every {@code /admin} request (a {@code BEFORE} line of the route table),
  * finds the session behind the cookie and checks the CSRF token on every POST (the session's token once signed
- * in, a double-submit cookie before). Each route's roles are then checked by its {@link StaffOnly} rule.
+ * in; before, a token signed from a cookie) and that the POST does not come from another site. Each route's roles are then checked by its {@link StaffOnly} rule.
  * Only POST changes state; GET never does.
  */
 public final class Guard {
@@ -23,11 +23,22 @@ public final class Guard {
 
     private final AccountStore accounts;
     private final boolean secureCookies;
+    private final byte[] key;
+    private final String siteAuthority;
     private final SecureRandom random = new SecureRandom();
 
-    public Guard(AccountStore accounts, boolean secureCookies) {
+    /** {@code key}: the site's secret, to sign the token before sign-in; {@code baseUrl}: the site's own origin. */
+    public Guard(AccountStore accounts, boolean secureCookies, byte[] key, String baseUrl) {
         this.accounts = accounts;
         this.secureCookies = secureCookies;
+        this.key = key.clone();
+        String authority = null;
+        try {
+            authority = java.net.URI.create(baseUrl).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            // a base URL that is no URL was refused by Settings already
+        }
+        this.siteAuthority = authority;
     }
 
     /** Runs before every /admin request. */
@@ -42,9 +53,14 @@ public final class Guard {
                 pre = token();
                 setCookie(ctx, PRE_SESSION_COOKIE, pre, -1);
             }
-            ctx.attribute(PRE_TOKEN, pre);
+            // The form's token is the cookie signed with the site's key, not the cookie itself.
+            ctx.attribute(PRE_TOKEN, sign(pre));
         }
         if (ctx.method().name().equals("POST")) {
+            // A form posted from another site is refused whatever it carries: the browser says where it came from.
+            // This is what stops a forged sign-in into an attacker's account (login CSRF) by someone able to plant
+            // the cookie, who could also fetch the token that goes with it.
+            if (crossSite(ctx)) throw new Forbidden("cross-site POST to " + ctx.path() + " from " + ctx.header("Origin"), "error.csrf");
             String sent = ctx.header("X-CSRF-Token");
             if (sent == null) sent = ctx.formParam("_csrf");
             if (sent == null || !constantTimeEquals(sent, csrf(ctx))) {
@@ -90,6 +106,34 @@ public final class Guard {
     private void setCookie(Context ctx, String name, String value, int maxAge) {
         ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
             + (maxAge >= 0 ? "; Max-Age=" + maxAge : "") + (secureCookies ? "; Secure" : ""));
+    }
+
+    /**
+     * Whether the browser says this request comes from another site: {@code Sec-Fetch-Site: cross-site}, or an
+     * {@code Origin} whose host and port are neither this request's {@code Host} nor the site's base URL's.
+     */
+    private boolean crossSite(Context ctx) {
+        if ("cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) return true;
+        String origin = ctx.header("Origin");
+        if (origin == null || origin.equals("null")) return false;
+        String authority;
+        try {
+            authority = java.net.URI.create(origin).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        if (authority == null) return true;
+        return !authority.equalsIgnoreCase(String.valueOf(ctx.header("Host"))) && !authority.equalsIgnoreCase(String.valueOf(siteAuthority));
+    }
+
+    private String sign(String value) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(("pre-sign-in csrf\n" + value).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
     }
 
     private String token() {

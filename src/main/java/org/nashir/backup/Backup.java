@@ -100,7 +100,25 @@ public final class Backup {
         }
         if (!Files.isRegularFile(backup)) throw new Refused("ملف النسخة الاحتياطية غير موجود: " + backup);
         Path root = dataDir.toAbsolutePath().normalize();
-        Files.createDirectories(root);
+        // Unpacked beside the data folder and moved into place only once whole and checked: a broken backup (a
+        // truncated zip, a corrupt database) leaves the data folder as it was, empty, for the next attempt.
+        Path unpacking = root.resolveSibling(root.getFileName() + ".restoring");
+        deleteTree(unpacking);
+        Files.createDirectories(unpacking);
+        try {
+            unpack(backup, unpacking);
+            String check = integrity(unpacking.resolve(DATABASE));
+            if (!check.equals("ok")) throw new Refused("قاعدة البيانات في النسخة الاحتياطية تالفة: " + check);
+            fsyncDir(unpacking);
+            if (Files.isDirectory(root)) Files.delete(root);
+            Files.move(unpacking, root, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            fsyncDir(root.getParent());
+        } finally {
+            deleteTree(unpacking);
+        }
+    }
+
+    private static void unpack(Path backup, Path root) throws IOException, Refused {
         boolean sawDatabase = false;
         try (InputStream in = Files.newInputStream(backup); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
@@ -114,13 +132,17 @@ public final class Backup {
                 fsync(to);
                 sawDatabase |= name.equals(DATABASE);
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new Refused("الملف ليس نسخة احتياطية سليمة من ناشر (zip): " + e.getMessage());
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new Refused("الملف ليس نسخة احتياطية سليمة من ناشر، وقد يكون منقوصاً: " + e.getMessage());
         }
         if (!sawDatabase) throw new Refused("النسخة الاحتياطية لا تحوي قاعدة البيانات " + DATABASE);
-        String check = integrity(root.resolve(DATABASE));
-        if (!check.equals("ok")) throw new Refused("قاعدة البيانات في النسخة الاحتياطية تالفة: " + check);
-        fsyncDir(root);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     private static String integrity(Path file) {

@@ -27,7 +27,12 @@ public final class Main {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+        StringBuilder out = new StringBuilder();
+        // The machine's state, said first and plainly: the technical message below it is SQLite's or the JVM's, in English.
+        org.nashir.web.StorageFailure storage = org.nashir.web.StorageFailure.of(e);
+        if (storage == org.nashir.web.StorageFailure.DISK_FULL) out.append("القرص الذي يحمل مجلد البيانات ممتلئ، فلا يستطيع ناشر أن يكتب شيئاً. حرّر مساحة عليه ثم أعد المحاولة.\n");
+        if (storage == org.nashir.web.StorageFailure.READ_ONLY) out.append("نظام الملفات الذي يحمل مجلد البيانات للقراءة فقط، فلا يستطيع ناشر أن يكتب شيئاً. أصلحه ثم أعد المحاولة.\n");
+        out.append(e.getMessage());
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             if (c.getMessage() != null) out.append("\n  سببه: ").append(c.getMessage());
         }

@@ -65,21 +65,26 @@ public final class SpamGuard {
 
     private Verdict check(long articleId, CommentForm f, String ipHash, String emailHash) {
         if (!f.website().isEmpty()) return Verdict.reject("honeypot");
-        if (f.token().isEmpty()) return new Verdict("hold", "no-token");
-        String[] parts = f.token().split(":");
-        if (parts.length != 3 || !parts[0].equals(Long.toString(articleId)) || !parts[1].matches("[0-9]{1,15}")
-            || !MessageDigest.isEqual(sign(parts[0] + ":" + parts[1]).getBytes(StandardCharsets.UTF_8), parts[2].getBytes(StandardCharsets.UTF_8))) {
-            return Verdict.reject("token");
+        // A missing token (a reader without JavaScript) is one more signal, judged last: every other rule applies
+        // to such a comment too, or sending no token would be the way round them.
+        boolean noToken = f.token().isEmpty();
+        if (!noToken) {
+            String[] parts = f.token().split(":");
+            if (parts.length != 3 || !parts[0].equals(Long.toString(articleId)) || !parts[1].matches("[0-9]{1,15}")
+                || !MessageDigest.isEqual(sign(parts[0] + ":" + parts[1]).getBytes(StandardCharsets.UTF_8), parts[2].getBytes(StandardCharsets.UTF_8))) {
+                return Verdict.reject("token");
+            }
+            long age = clock.millis() - Long.parseLong(parts[1]);
+            if (age < MIN_FILL.toMillis()) return Verdict.reject("too-fast");
+            if (age > TOKEN_LIFETIME.toMillis()) return Verdict.reject("expired");
         }
-        long age = clock.millis() - Long.parseLong(parts[1]);
-        if (age < MIN_FILL.toMillis()) return Verdict.reject("too-fast");
-        if (age > TOKEN_LIFETIME.toMillis()) return Verdict.reject("expired");
         if (store.isBanned(ipHash, emailHash)) return Verdict.reject("banned");
         if (store.isDuplicate(bodyHash(f.body()), DUPLICATE_WINDOW)) return Verdict.reject("duplicate");
         long links = LINK.matcher(f.body()).results().count();
         if (links > 2) return new Verdict("spam", "links");
         String folded = " " + ArabicText.fold(f.body() + " " + f.name()) + " ";
         for (String word : blocklist) if (folded.contains(word)) return new Verdict("spam", "blocklist");
+        if (noToken) return new Verdict("hold", "no-token");
         return new Verdict("hold", "moderation");
     }
 

@@ -40,6 +40,7 @@ public record Settings(
     int mediaMaxMegabytes,
     int searchesPerMinute,
     int commentsPerAddress,
+    int commentsPerArticle,
     TrustedProxies trustedProxies,
     java.util.List<String> commentBlocklist,
     java.util.Map<String, String> commentOutcomes,
@@ -79,10 +80,11 @@ public record Settings(
         new String[] {"NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة", "the home page's meta description"},
         new String[] {"NASHIR_BASE_URL", "http://localhost:<port>", "public address, for canonical links"},
         new String[] {"NASHIR_PAGE_CACHE_SECONDS", "30", "how long a rendered page is served from memory"},
-        new String[] {"NASHIR_VIEW_FLUSH_SECONDS", "5", "how often counted views are written to the database"},
+        new String[] {"NASHIR_VIEW_FLUSH_SECONDS", "1", "how often counted views are written to the database (a process killed outright loses at most this much of them; a stop loses none)"},
         new String[] {"NASHIR_MEDIA_MAX_MB", "10", "largest image upload accepted, in megabytes"},
         new String[] {"NASHIR_SEARCHES_PER_MINUTE", "120", "searches one address may make per minute (page and API together)"},
         new String[] {"NASHIR_COMMENTS_PER_ADDRESS", "5", "comments one address may send in 10 minutes (then 429)"},
+        new String[] {"NASHIR_COMMENTS_PER_ARTICLE", "30", "comments one article may take in a minute, from everyone together (then 429)"},
         new String[] {"NASHIR_COMMENT_BLOCKLIST", "", "comma-separated words that mark a comment as spam (matched after Arabic folding, so spelling variants count)"},
         new String[] {"NASHIR_COMMENT_OUTCOMES", "", "rule=outcome pairs overriding the spam rules' outcomes (reject, hold, spam), e.g. links=hold,no-token=spam"},
         new String[] {"NASHIR_COMMENT_TRUST_AFTER", "0", "show comments at once from an email with this many approved comments and none marked spam (0: always moderate)"},
@@ -211,10 +213,11 @@ public record Settings(
             errors.add("NASHIR_BASE_URL: يجب أن يبدأ بـ http:// أو https:// (القيمة: " + baseUrl + ")");
         }
         int cache = intSetting(v, "NASHIR_PAGE_CACHE_SECONDS", 30, 0, 86_400, errors);
-        int flush = intSetting(v, "NASHIR_VIEW_FLUSH_SECONDS", 5, 1, 3_600, errors);
+        int flush = intSetting(v, "NASHIR_VIEW_FLUSH_SECONDS", 1, 1, 3_600, errors);
         int mediaMax = intSetting(v, "NASHIR_MEDIA_MAX_MB", 10, 1, 35, errors);
         int searches = intSetting(v, "NASHIR_SEARCHES_PER_MINUTE", 120, 1, 1_000_000, errors);
         int comments = intSetting(v, "NASHIR_COMMENTS_PER_ADDRESS", 5, 1, 1_000_000, errors);
+        int commentsPerArticle = intSetting(v, "NASHIR_COMMENTS_PER_ARTICLE", 30, 1, 1_000_000, errors);
         String feedContent = v.getOrDefault("NASHIR_FEED_CONTENT", "summary").strip();
         if (!feedContent.equals("summary") && !feedContent.equals("full")) {
             errors.add("NASHIR_FEED_CONTENT: القيم المقبولة summary أو full (القيمة: " + feedContent + ")");
@@ -251,7 +254,7 @@ public record Settings(
             locale, zone, digits.equals("arabic"), hijri,
             v.getOrDefault("NASHIR_SITE_NAME", "ناشر"),
             v.getOrDefault("NASHIR_SITE_DESCRIPTION", "أخبار محلية وعربية ودولية على مدار الساعة"),
-            baseUrl, cache, flush, mediaMax, searches, comments, proxies,
+            baseUrl, cache, flush, mediaMax, searches, comments, commentsPerArticle, proxies,
             java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
             java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles,
             v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads, shed, reserved,

@@ -69,6 +69,15 @@ public final class BucketFiles implements MediaFiles, AutoCloseable {
     }
 
     @Override
+    public void delete(String key, String name) throws IOException {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(object(key, name)));
+        } catch (SdkException e) {
+            throw new IOException("cannot delete " + object(key, name) + " from bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean exists(String key, String name) throws IOException {
         try {
             s3.headObject(b -> b.bucket(bucket).key(object(key, name)));

@@ -54,6 +54,18 @@ public final class DiskFiles implements MediaFiles {
     }
 
     @Override
+    public void delete(String key, String name) throws IOException {
+        Path dir = root.resolve(key);
+        Files.deleteIfExists(dir.resolve(name));
+        Files.deleteIfExists(dir.resolve(name + ".tmp"));
+        try (var left = Files.list(dir)) {
+            if (left.findAny().isEmpty()) Files.deleteIfExists(dir);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // nothing was written under this key
+        }
+    }
+
+    @Override
     public boolean exists(String key, String name) {
         return Files.isRegularFile(root.resolve(key).resolve(name));
     }

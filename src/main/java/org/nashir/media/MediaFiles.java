@@ -17,6 +17,9 @@ public sealed interface MediaFiles permits DiskFiles, BucketFiles {
     /** The file's bytes and size, or empty when there is no such file. */
     Optional<Stored> open(String key, String name) throws IOException;
 
+    /** Removes the file if it is there: what an upload that failed half-way wrote. */
+    void delete(String key, String name) throws IOException;
+
     /** Whether the file exists (what {@code media move} skips). */
     boolean exists(String key, String name) throws IOException;
 

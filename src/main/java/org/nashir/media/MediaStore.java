@@ -97,21 +97,24 @@ public final class MediaStore {
         if (video != null) return addVideo(originalName, bytes, video, alt, caption, credit, by, poster == null ? null : posterOf(poster, maxBytes));
         ImageFile.Processed p = ImageFile.process(bytes, maxBytes);
         String fileKey = newKey();
+        List<String> written = new java.util.ArrayList<>();
         try {
-            writeRenditions(fileKey, p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store media files of " + fileKey + " in " + files.describe(), e);
+            writeRenditions(fileKey, p, written);
+        } catch (IOException | RuntimeException e) {
+            forget(fileKey, written);
+            throw new UncheckedIOException("cannot store media files of " + fileKey + " in " + files.describe(),
+                e instanceof IOException io ? io : new IOException(e));
         }
         long total = p.renditions().values().stream().mapToLong(b -> b.length).sum();
         String widths = widths(p);
         String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return insertOrForget(fileKey, written, () -> jdbi.withHandle(h -> h.createUpdate("""
                 INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, sizes, alt, caption, credit, created_by, created_at)
                 VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :sizes, :alt, :caption, :credit, :by, :at)""")
             .bind("key", fileKey).bind("name", name.length() > 200 ? name.substring(name.length() - 200) : name)
             .bind("mime", p.mime()).bind("w", p.width()).bind("h", p.height()).bind("bytes", total).bind("widths", widths).bind("sizes", sizes(p))
             .bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("by", by).bind("at", clock.instant())
-            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
     }
 
     /**
@@ -120,21 +123,26 @@ public final class MediaStore {
      */
     private long addVideo(String originalName, byte[] bytes, String mime, String alt, String caption, String credit, Long by, ImageFile.Processed poster) {
         String fileKey = newKey();
+        List<String> written = new java.util.ArrayList<>();
         try {
-            files.put(fileKey, "video." + VideoFile.extension(mime), bytes);
-            if (poster != null) writeRenditions(fileKey, poster);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store media files of " + fileKey + " in " + files.describe(), e);
+            String video = "video." + VideoFile.extension(mime);
+            files.put(fileKey, video, bytes);
+            written.add(video);
+            if (poster != null) writeRenditions(fileKey, poster, written);
+        } catch (IOException | RuntimeException e) {
+            forget(fileKey, written);
+            throw new UncheckedIOException("cannot store media files of " + fileKey + " in " + files.describe(),
+                e instanceof IOException io ? io : new IOException(e));
         }
         String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return insertOrForget(fileKey, written, () -> jdbi.withHandle(h -> h.createUpdate("""
                 INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, sizes, alt, caption, credit, created_by, created_at)
                 VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :sizes, :alt, :caption, :credit, :by, :at)""")
             .bind("key", fileKey).bind("name", name.length() > 200 ? name.substring(name.length() - 200) : name).bind("mime", mime)
             .bind("w", poster == null ? 0 : poster.width()).bind("h", poster == null ? 0 : poster.height()).bind("widths", poster == null ? "" : widths(poster))
             .bind("sizes", poster == null ? "" : sizes(poster))
             .bind("bytes", (long) bytes.length).bind("alt", alt).bind("caption", caption).bind("credit", credit).bind("by", by).bind("at", clock.instant())
-            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
     }
 
     /**
@@ -145,13 +153,17 @@ public final class MediaStore {
         Media video = findVideo(videoId).orElseThrow(() -> new ImageFile.Refused("media.error.poster"));
         if (video.hasPoster()) return false;
         ImageFile.Processed poster = posterOf(bytes, maxBytes);
+        List<String> written = new java.util.ArrayList<>();
         try {
-            writeRenditions(video.fileKey(), poster);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store a poster of " + video.fileKey() + " in " + files.describe(), e);
+            writeRenditions(video.fileKey(), poster, written);
+        } catch (IOException | RuntimeException e) {
+            forget(video.fileKey(), written);
+            throw new UncheckedIOException("cannot store a poster of " + video.fileKey() + " in " + files.describe(),
+                e instanceof IOException io ? io : new IOException(e));
         }
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE media SET width = :w, height = :h, widths = :widths, sizes = :sizes WHERE id = :id AND widths = ''")
-            .bind("w", poster.width()).bind("h", poster.height()).bind("widths", widths(poster)).bind("sizes", sizes(poster)).bind("id", videoId).execute()) == 1;
+        return insertOrForget(video.fileKey(), written, () -> jdbi.withHandle(h -> h.createUpdate(
+                "UPDATE media SET width = :w, height = :h, widths = :widths, sizes = :sizes WHERE id = :id AND widths = ''")
+            .bind("w", poster.width()).bind("h", poster.height()).bind("widths", widths(poster)).bind("sizes", sizes(poster)).bind("id", videoId).execute())) == 1;
     }
 
     private static ImageFile.Processed posterOf(byte[] bytes, long maxBytes) throws ImageFile.Refused {
@@ -168,9 +180,32 @@ public final class MediaStore {
         return HexFormat.of().formatHex(key);
     }
 
-    private void writeRenditions(String fileKey, ImageFile.Processed p) throws IOException {
+    private void writeRenditions(String fileKey, ImageFile.Processed p, List<String> written) throws IOException {
         for (Map.Entry<Integer, byte[]> r : p.renditions().entrySet()) {
-            files.put(fileKey, r.getKey() + "." + (p.mime().equals("image/png") ? "png" : "jpg"), r.getValue());
+            String name = r.getKey() + "." + (p.mime().equals("image/png") ? "png" : "jpg");
+            written.add(name);
+            files.put(fileKey, name, r.getValue());
+        }
+    }
+
+    /** The row for files just written; when it cannot be inserted (a full disk, the database gone), the files go too. */
+    private long insertOrForget(String fileKey, List<String> written, java.util.function.LongSupplier insert) {
+        try {
+            return insert.getAsLong();
+        } catch (RuntimeException e) {
+            forget(fileKey, written);
+            throw e;
+        }
+    }
+
+    /** Removes what a failed upload wrote, so nothing half-stored stays behind (no row points at it). */
+    private void forget(String fileKey, List<String> written) {
+        for (String name : written) {
+            try {
+                files.delete(fileKey, name);
+            } catch (IOException | RuntimeException e) {
+                log.warn("could not remove {}/{} left by a failed upload: {}", fileKey, name, e.toString());
+            }
         }
     }
 

@@ -48,15 +48,30 @@ public final class SearchIndex implements AutoCloseable {
     private final ArticleStore articles;
     private final ChangeFeed changes;
     private final Set<Long> dirty = new LinkedHashSet<>();
+    /** Why the last commit failed, until one succeeds. */
+    private Exception failure;
     private String generation;
-    private FSDirectory directory;
+    private org.apache.lucene.store.Directory directory;
+    /** How a generation's folder is opened: the file system, or in a test a disk that fills up. */
+    private final Opener opener;
     private IndexWriter writer;
     private SearcherManager searchers;
     private long seq;
     /** Bumped at every commit: cached search results carry the version they were computed at. */
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Opens an index folder. */
+    @FunctionalInterface
+    interface Opener {
+        org.apache.lucene.store.Directory open(Path folder) throws IOException;
+    }
+
     public SearchIndex(Path root, ArticleStore articles, ChangeFeed changes) {
+        this(root, articles, changes, FSDirectory::open);
+    }
+
+    SearchIndex(Path root, ArticleStore articles, ChangeFeed changes, Opener opener) {
+        this.opener = opener;
         this.root = root;
         this.articles = articles;
         this.changes = changes;
@@ -89,7 +104,7 @@ public final class SearchIndex implements AutoCloseable {
     private synchronized void open(String name) {
         try {
             Files.createDirectories(root.resolve(name));
-            directory = FSDirectory.open(root.resolve(name));
+            directory = opener.open(root.resolve(name));
             writer = new IndexWriter(directory, new IndexWriterConfig(new ArabicAnalysis()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             Map<String, String> data = liveData();
             seq = Long.parseLong(data.getOrDefault(SEQ, "0"));
@@ -137,27 +152,56 @@ public final class SearchIndex implements AutoCloseable {
         seq = c.seq();
     }
 
-    /** Re-reads the touched articles, updates or deletes their documents, commits with the seq, and refreshes readers. */
+    /**
+     * Re-reads the touched articles, updates or deletes their documents, commits with the seq, and refreshes readers.
+     * A failure (a full disk, a file system gone read-only) does not propagate: the database write that caused this
+     * is committed and answered; the touched articles stay noted, {@link #problem} says what is wrong, and the next
+     * call (the feed polls every second) reopens the index from its last commit, replays the feed since then and
+     * writes everything, once there is room again. Lucene closes its writer for good after some failures, so the
+     * writer is opened anew rather than retried.
+     */
     synchronized void commit() {
         try {
-            followReindex();
-            if (dirty.isEmpty() && seq == committedSeq()) return;
-            for (List<Long> chunk : chunks(dirty)) {
-                Set<Long> missing = new LinkedHashSet<>(chunk);
-                for (ArticleStore.Indexable a : articles.listIndexable(chunk)) {
-                    writer.updateDocument(SearchDocument.idTerm(a.id()), SearchDocument.of(a));
-                    missing.remove(a.id());
-                }
-                for (long id : missing) writer.deleteDocuments(SearchDocument.idTerm(id));
-            }
-            dirty.clear();
-            writer.setLiveCommitData(stamp(seq).entrySet());
-            writer.commit();
-            searchers.maybeRefresh();
-            version.incrementAndGet();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update the search index at " + root.resolve(generation), e);
+            if (failure != null) reopen();
+            write();
+            if (failure != null) log.info("the search index at {} is written again", root.resolve(generation));
+            failure = null;
+        } catch (IOException | RuntimeException e) {
+            if (failure == null) log.error("the search index at {} cannot be written; it will retry every second: {}", root.resolve(generation), e.toString());
+            failure = e;
         }
+    }
+
+    private void write() throws IOException {
+        followReindex();
+        if (dirty.isEmpty() && seq == committedSeq()) return;
+        for (List<Long> chunk : chunks(dirty)) {
+            Set<Long> missing = new LinkedHashSet<>(chunk);
+            for (ArticleStore.Indexable a : articles.listIndexable(chunk)) {
+                writer.updateDocument(SearchDocument.idTerm(a.id()), SearchDocument.of(a));
+                missing.remove(a.id());
+            }
+            for (long id : missing) writer.deleteDocuments(SearchDocument.idTerm(id));
+        }
+        dirty.clear();
+        writer.setLiveCommitData(stamp(seq).entrySet());
+        writer.commit();
+        searchers.maybeRefresh();
+        version.incrementAndGet();
+    }
+
+    /** Opens the index again from its last commit and notes every change since then to be written. */
+    private void reopen() {
+        org.apache.lucene.util.IOUtils.closeWhileHandlingException(searchers, writer, directory);
+        open(generation);
+        List<ChangeFeed.Change> batch;
+        while (!(batch = changes.listAfter(seq, 5_000)).isEmpty()) for (ChangeFeed.Change c : batch) apply(c);
+    }
+
+    /** What stops the index from being written, or null: for /health. */
+    public synchronized String problem() {
+        Exception f = failure;
+        return f == null ? null : "the search index cannot be written (" + f.getMessage() + "); new and changed articles are not searchable until it can";
     }
 
     private long committedSeq() throws IOException {

@@ -9,7 +9,7 @@ import java.sql.SQLException;
  * the machine: the person is told which, in Arabic, with {@code Retry-After}, and gets back what they wrote
  * ({@link KeptForm}).
  */
-enum StorageFailure {
+public enum StorageFailure {
     DATABASE_UNAVAILABLE("database_unavailable", "The database is unavailable; nothing was saved. Try again shortly.", "error.database", 30),
     DISK_FULL("disk_full", "The server's disk is full; nothing was saved. Try again later.", "error.disk-full", 120),
     READ_ONLY("storage_read_only", "The server's storage is read-only; nothing was saved. Try again later.", "error.disk-full", 120);
@@ -27,7 +27,7 @@ enum StorageFailure {
     }
 
     /** The failure {@code e} (or one of its causes) names, or null when it names none of these. */
-    static StorageFailure of(Throwable e) {
+    public static StorageFailure of(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
             String message = t.getMessage() == null ? "" : t.getMessage();

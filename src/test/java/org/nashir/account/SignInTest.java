@@ -55,7 +55,7 @@ class SignInTest {
             var request = java.net.http.HttpRequest.newBuilder(URI.create(site.url("/admin/sign-in")))
                 .header("Cookie", "nashir_session=planted-by-attacker; nashir_csrf=" + pre)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + pre + "&email=editor%40example.org&password=" + PASSWORD)).build();
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + agent.csrf + "&email=editor%40example.org&password=" + PASSWORD)).build();
             HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(303);
             String issued = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("nashir_session=") && !c.startsWith("nashir_session=;"))
@@ -115,5 +115,32 @@ class SignInTest {
 
     private static String message(String html) {
         return org.jsoup.Jsoup.parse(html).select("[role=alert]").text();
+    }
+
+    @Test
+    void the_token_before_sign_in_is_signed_and_a_form_from_another_site_is_refused(@TempDir Path dir) throws Exception {
+        try (TestSite site = TestSite.create(dir).start()) {
+            site.nashir.accounts.create("editor@example.org", "محررة", Role.EDITOR, "كلمة-سر-طويلة-للمحررة");
+            Agent agent = new Agent(site);
+            agent.get("/admin/sign-in");
+            String cookie = agent.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("nashir_csrf")).findFirst().orElseThrow().getValue();
+            assertThat(agent.csrf).as("the form's token is not the cookie").isNotEqualTo(cookie).isNotEmpty();
+            // The cookie sent back as the token (what a double-submit check accepts): refused.
+            assertThat(agent.postRaw("/admin/sign-in", "_csrf", cookie, "email", "editor@example.org", "password", "كلمة-سر-طويلة-للمحررة").statusCode())
+                .isEqualTo(403);
+            // A form on another site posting into the back office, with a token that would otherwise be right: refused.
+            String form = "_csrf=" + agent.csrf + "&email=editor%40example.org&password=" + java.net.URLEncoder.encode("كلمة-سر-طويلة-للمحررة", java.nio.charset.StandardCharsets.UTF_8);
+            for (String[] from : new String[][] {{"Origin", "https://attacker.example"}, {"Sec-Fetch-Site", "cross-site"}}) {
+                HttpResponse<String> r = agent.send(java.net.http.HttpRequest.newBuilder(URI.create(site.url("/admin/sign-in")))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header(from[0], from[1])
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build());
+                assertThat(r.statusCode()).as(from[0]).isEqualTo(403);
+            }
+            // The same form from the site itself signs in.
+            HttpResponse<String> ok = agent.send(java.net.http.HttpRequest.newBuilder(URI.create(site.url("/admin/sign-in")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", site.url("")).header("Sec-Fetch-Site", "same-origin")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build());
+            assertThat(ok.statusCode()).isEqualTo(303);
+        }
     }
 }

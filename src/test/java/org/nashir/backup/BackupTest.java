@@ -101,6 +101,21 @@ class BackupTest {
             zip.closeEntry();
         }
         assertThatThrownBy(() -> Backup.restore(corrupt, dir.resolve("r3"))).isInstanceOf(Backup.Refused.class).hasMessageContaining("تالفة");
+        assertThat(dir.resolve("r3")).as("nothing of a corrupt backup left behind").doesNotExist();
+
+        // A backup cut short (a copy that stopped half-way): refused, the folder left empty, and a whole backup then restores.
+        byte[] whole = Files.readAllBytes(backup);
+        Path truncated = Files.write(dir.resolve("truncated.zip"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path target = Files.createDirectories(dir.resolve("r4"));
+        assertThatThrownBy(() -> Backup.restore(truncated, target)).isInstanceOf(Backup.Refused.class);
+        try (var left = Files.list(target)) {
+            assertThat(left.toList()).as("no half-restored database").isEmpty();
+        }
+        try (var siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString()).toList()).noneMatch(n -> n.contains("restoring"));
+        }
+        Backup.restore(backup, target);
+        assertThat(target.resolve("nashir.db")).exists();
     }
 
     @Test

@@ -160,4 +160,43 @@ class CommentTest {
             assertThat(post(site, article, "name", "س", "email", "s@example.org", "comment", "ن", "token", token(site, article)).statusCode()).isEqualTo(422);
         }
     }
+
+    @Test
+    void a_comment_sent_without_the_token_meets_every_other_rule(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir, Map.of("NASHIR_COMMENTS_PER_ADDRESS", "100")).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            post(site, article, "name", "مزعج", "email", "spam@example.org", "comment", "أول", "token", token(site, article));
+            site.nashir.comments.ban(site.nashir.comments.listQueue("pending", "", 1).getFirst().comment().id(), "email");
+            // Banned: refused with or without the token.
+            HttpResponse<String> banned = post(site, article, "name", "مزعج", "email", "spam@example.org", "comment", "ثانٍ بلا رمز");
+            assertThat(banned.statusCode()).isEqualTo(422);
+            assertThat(Jsoup.parse(banned.body()).select(".field-error").text()).contains("لا يمكن قبول");
+            // The same text three times is stored once.
+            for (int i = 0; i < 3; i++) post(site, article, "name", "قارئ", "email", "r" + i + "@example.org", "comment", "نص مكرر يرسله برنامج");
+            assertThat(site.nashir.comments.listQueue("pending", "", 50).stream().filter(q -> q.comment().body().equals("نص مكرر يرسله برنامج"))).hasSize(1);
+            // Four links: spam, not held for a moderator.
+            post(site, article, "name", "قارئ", "email", "l@example.org", "comment", "http://a.example http://b.example http://c.example http://d.example");
+            assertThat(site.nashir.comments.listQueue("spam", "", 50)).anyMatch(q -> q.comment().body().contains("http://d.example"));
+            assertThat(site.nashir.comments.listQueue("pending", "", 50)).noneMatch(q -> q.comment().body().contains("http://d.example"));
+        }
+    }
+
+    @Test
+    void five_comments_per_address_in_ten_minutes_as_the_readme_says(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            // The site's clock starts at 09:00, the beginning of a 10-minute window.
+            for (int i = 0; i < 5; i++) {
+                assertThat(post(site, article, "name", "قارئ", "email", "r@example.org", "comment", "تعليق رقم " + i, "token", token(site, article)).statusCode())
+                    .isEqualTo(303);
+            }
+            assertThat(post(site, article, "name", "قارئ", "email", "r@example.org", "comment", "السادس", "token", token(site, article)).statusCode()).isEqualTo(429);
+            site.clock.set(java.time.Instant.parse("2026-11-29T09:08:30Z"));
+            assertThat(post(site, article, "name", "قارئ", "email", "r@example.org", "comment", "بعد ثماني دقائق", "token", token(site, article)).statusCode())
+                .as("still within the same ten minutes").isEqualTo(429);
+            site.clock.set(java.time.Instant.parse("2026-11-29T09:10:00Z"));
+            assertThat(post(site, article, "name", "قارئ", "email", "r@example.org", "comment", "في العشر التالية", "token", token(site, article)).statusCode())
+                .isEqualTo(303);
+        }
+    }
 }

@@ -196,6 +196,20 @@ class HostileInputTest {
         }
     }
 
+    @Test
+    void a_client_that_leaves_in_the_middle_of_its_body_is_not_a_server_error() throws Exception {
+        for (String path : new String[] {"/article/" + article + "/comments", "/admin/sign-in"}) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 5000\r\n\r\nname=%D8%B3%D9%84").getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                Thread.sleep(200);
+            }
+        }
+        Thread.sleep(500);
+        assertThat(site.get("/metrics").body()).doesNotContain("status=\"500\"");
+    }
+
     private static String section() {
         return site.nashir.sections.listAll().getFirst().slug();
     }
