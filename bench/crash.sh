@@ -16,6 +16,11 @@ out=bench/results/crash
 mkdir -p "$out"
 ./nashir --help >/dev/null
 work=$(mktemp -d)
+# The launcher and the jar as built now: editing the sources meanwhile must not start a build at a restart.
+mkdir -p "$work/app/target"
+cp nashir "$work/app/"
+cp target/nashir.jar "$work/app/target/"
+app="$work/app/nashir"
 data="$work/data"
 base="http://127.0.0.1:$PORT"
 server=""
@@ -23,17 +28,17 @@ load=""
 trap 'kill $load 2>/dev/null || true; kill -9 $server 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
 start() {
-  NASHIR_SEARCHES_PER_MINUTE=1000000 NASHIR_COMMENTS_PER_ADDRESS=1000000 ./nashir serve --data "$data" --port "$PORT" >> "$out/server.log" 2>&1 &
+  NASHIR_SEARCHES_PER_MINUTE=1000000 NASHIR_COMMENTS_PER_ADDRESS=1000000 "$app" serve --data "$data" --port "$PORT" >> "$out/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 240); do curl -fs -o /dev/null "$base/health" && return 0; sleep 0.25; done
   echo "server did not start" >&2; tail -20 "$out/server.log" >&2; exit 1
 }
 : > "$out/server.log"
-./nashir serve --demo --data "$data" --port "$PORT" >> "$out/server.log" 2>&1 &
+"$app" serve --demo --data "$data" --port "$PORT" >> "$out/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do curl -fs -o /dev/null "$base/health" && break; sleep 0.25; done
-./nashir user add --data "$data" --email crash@bench.example --name "محرر القياس" --role editor --password-stdin <<< "a-long-enough-password-for-bench" >/dev/null
-token=$(./nashir token create --data "$data" --email crash@bench.example --name "crash bench")
+"$app" user add --data "$data" --email crash@bench.example --name "محرر القياس" --role editor --password-stdin <<< "a-long-enough-password-for-bench" >/dev/null
+token=$("$app" token create --data "$data" --email crash@bench.example --name "crash bench")
 section=$(curl -fs "$base/api/v1/sections" | grep -o '"slug":"[^"]*"' | head -1 | cut -d'"' -f4)
 article=$(curl -fs "$base/api/v1/articles" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
 views0=$(sqlite3 "$data/nashir.db" "SELECT view_count FROM article WHERE id = $article")

@@ -13,6 +13,11 @@ out=bench/results/disk-full
 mkdir -p "$out"
 ./nashir --help >/dev/null
 work=$(mktemp -d)
+# The launcher and the jar as built now: editing the sources meanwhile must not start a build at a restart.
+mkdir -p "$work/app/target"
+cp nashir "$work/app/"
+cp target/nashir.jar "$work/app/target/"
+app="$work/app/nashir"
 mkdir -p "$work/data"
 if ! mount -t tmpfs -o size=96m tmpfs "$work/data" 2>/dev/null; then
   echo "skipped: cannot mount a tmpfs here (needs root outside a restricted container)" | tee "$out/summary.txt"
@@ -25,11 +30,11 @@ server=""
 trap 'kill $server 2>/dev/null || true; wait 2>/dev/null || true; umount "$data" 2>/dev/null || true; rm -rf "$work"' EXIT
 say() { echo "$*" | tee -a "$out/summary.txt"; }
 : > "$out/summary.txt"
-./nashir serve --demo --data "$data" --port "$PORT" > "$out/server.log" 2>&1 &
+"$app" serve --demo --data "$data" --port "$PORT" > "$out/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do curl -fs -o /dev/null "$base/health" && break; sleep 0.25; done
-./nashir user add --data "$data" --email full@bench.example --name "محرر القياس" --role editor --password-stdin <<< "a-long-enough-password-for-bench" >/dev/null
-token=$(./nashir token create --data "$data" --email full@bench.example --name "disk bench")
+"$app" user add --data "$data" --email full@bench.example --name "محرر القياس" --role editor --password-stdin <<< "a-long-enough-password-for-bench" >/dev/null
+token=$("$app" token create --data "$data" --email full@bench.example --name "disk bench")
 section=$(curl -fs "$base/api/v1/sections" | grep -o '"slug":"[^"]*"' | head -1 | cut -d'"' -f4)
 article=$(curl -fs "$base/api/v1/articles" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
 # A real picture to upload: the site's own favicon is SVG, so make a PNG with Python's zlib.

@@ -117,7 +117,7 @@ public final class Nashir implements AutoCloseable {
         this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads());
         this.pages = new PageCache(settings.pageCacheSeconds(), admission,
             () -> db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1);
-        this.accounts = new AccountStore(db.jdbi(), clock);
+        this.accounts = new AccountStore(db.jdbi(), clock, settings.sessionLifetime(), settings.sessionIdle());
         this.audit = new AuditLog(db.jdbi(), clock);
         this.comments = new CommentStore(db.jdbi(), changes, clock);
         this.spam = new SpamGuard(secret, clock, settings.commentBlocklist(), settings.commentOutcomes(), comments);

@@ -3,6 +3,8 @@ package org.nashir;
 import org.nashir.web.Input;
 import io.javalin.http.Context;
 import org.nashir.account.AccountRoutes;
+import org.nashir.account.PasswordRoutes;
+import org.nashir.account.SessionRoutes;
 import org.nashir.account.ApiDoor;
 import org.nashir.account.Guard;
 import org.nashir.account.SignInRoutes;
@@ -128,7 +130,9 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         TaxonomyRoutes taxonomy = new TaxonomyRoutes(n.taxonomy, n.articles, pictures, site, templates);
         ModerationRoutes moderation = new ModerationRoutes(n.comments, site, templates);
         AccountRoutes accounts = new AccountRoutes(n.accounts, n.audit, site, templates);
-        TokenRoutes tokens = new TokenRoutes(n.tokens, n.audit, site, templates);
+        SessionRoutes sessions = new SessionRoutes(n.accounts, n.audit, site, templates);
+        PasswordRoutes passwords = new PasswordRoutes(n.accounts, n.audit, new RateLimit("password-checks", 10, Duration.ofMinutes(15), n.counters), site, templates);
+        TokenRoutes tokens = new TokenRoutes(n.tokens, n.audit, site, templates, clock);
         ApiDoor api = new ApiDoor(n.tokens, n.counters);
         ApiRoutes reads = new ApiRoutes(n.articles, n.sections, n.ticker, n.corrections, n.pages, settings.baseUrl(), settings.timeZone());
         ApiDeskRoutes deskApi = new ApiDeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site.messages(), clock);
@@ -271,6 +275,14 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             get("/admin/accounts", ADMINS, accounts::list),
             post("/admin/accounts", ADMINS, accounts::create),
             post("/admin/accounts/{id}/role", ADMINS, accounts::changeRole),
+            post("/admin/accounts/{id}/disable", ADMINS, accounts::disable),
+            post("/admin/accounts/{id}/enable", ADMINS, accounts::enable),
+            post("/admin/accounts/{id}/delete", ADMINS, accounts::delete),
+            post("/admin/accounts/{id}/password", ADMINS, passwords::reset),
+            get("/admin/password", EVERYONE, passwords::form),
+            post("/admin/password", EVERYONE, passwords::change),
+            get("/admin/sessions", EVERYONE, sessions::list),
+            post("/admin/sessions/end", EVERYONE, sessions::end),
             get("/admin/audit", ADMINS, accounts::auditLog),
             get("/admin/tokens", NEWSROOM, tokens::list),
             post("/admin/tokens", NEWSROOM, tokens::create),

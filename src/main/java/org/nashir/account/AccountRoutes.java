@@ -62,6 +62,52 @@ public final class AccountRoutes {
         ctx.redirect("/admin/accounts?done=account-saved", HttpStatus.SEE_OTHER);
     }
 
+    /** {@code POST /admin/accounts/{id}/disable}: someone who left; they cannot sign in, their sessions and tokens stop. */
+    public void disable(Context ctx) {
+        Account me = Guard.required(ctx).account();
+        Account target = target(ctx);
+        if (target.id() == me.id()) {
+            render(ctx, 422, site.messages().get("accounts.error.self"), "", "");
+            return;
+        }
+        accounts.setDisabled(target.id(), true);
+        audit.record(me.id(), "account.disabled", "account:" + target.id(), target.email());
+        ctx.redirect("/admin/accounts?done=account-saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /admin/accounts/{id}/enable}: opens a closed account again (with its old password and role). */
+    public void enable(Context ctx) {
+        Account target = target(ctx);
+        accounts.setDisabled(target.id(), false);
+        audit.record(Guard.required(ctx).account().id(), "account.enabled", "account:" + target.id(), target.email());
+        ctx.redirect("/admin/accounts?done=account-saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /admin/accounts/{id}/delete}: only an account that has left no trace; else the page says to close it. */
+    public void delete(Context ctx) {
+        Account me = Guard.required(ctx).account();
+        Account target = target(ctx);
+        if (target.id() == me.id()) {
+            render(ctx, 422, site.messages().get("accounts.error.self"), "", "");
+            return;
+        }
+        AccountStore.Traces t = accounts.deleteIfUnused(target.id());
+        if (!t.none()) {
+            var fmt = site.fmt();
+            render(ctx, 409, site.messages().get("accounts.error.has-content", target.email(), fmt.number(t.articles()), fmt.number(t.revisions()),
+                fmt.number(t.media()), fmt.number(t.auditEntries())), "", "");
+            return;
+        }
+        audit.record(me.id(), "account.deleted", "account:" + target.id(), target.email());
+        ctx.redirect("/admin/accounts?done=account-deleted", HttpStatus.SEE_OTHER);
+    }
+
+    private Account target(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!Input.isId(raw)) throw new NotFound("bad account id " + raw, "error.page-not-found");
+        return accounts.findById(Input.id(raw)).orElseThrow(() -> new NotFound("no account " + raw, "error.page-not-found"));
+    }
+
     public void auditLog(Context ctx) {
         templates.send(ctx, 200, "admin/audit.jte",
             new AuditPage(AdminFrame.of(site, ctx, site.messages().get("admin.audit"), "audit"), audit.listLatest(500)));

@@ -95,7 +95,7 @@ public final class Guard {
     }
 
     public void signIn(Context ctx, String token) {
-        setCookie(ctx, SESSION_COOKIE, token, (int) AccountStore.SESSION_LIFETIME.toSeconds());
+        setCookie(ctx, SESSION_COOKIE, token, (int) accounts.sessionLifetime().toSeconds());
     }
 
     public void signOut(Context ctx) {

@@ -59,7 +59,7 @@ public final class SignInRoutes {
         }
         throttle.succeeded(email);
         guard.signOut(ctx);
-        guard.signIn(ctx, accounts.startSession(account.get().id()));
+        guard.signIn(ctx, accounts.startSession(account.get().id(), SessionRoutes.browser(ctx.header("User-Agent")), SessionRoutes.network(ctx.ip())));
         audit.record(account.get().id(), "sign-in", account.get().email(), null);
         ctx.redirect(safeNext(next), io.javalin.http.HttpStatus.SEE_OTHER);
     }

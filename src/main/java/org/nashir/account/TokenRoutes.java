@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** {@code /admin/tokens}: each person's own API tokens (create, shown once; revoke). */
 public final class TokenRoutes {
-    public record TokensPage(AdminFrame frame, List<ApiTokenStore.Token> tokens, String created, String error, String name) {}
+    public record TokensPage(AdminFrame frame, List<ApiTokenStore.Token> tokens, String created, String error, String name, java.time.Instant now) {}
 
     static final int NAME_MAX = 100;
 
@@ -21,7 +21,12 @@ public final class TokenRoutes {
     private final Site site;
     private final Templates templates;
 
-    public TokenRoutes(ApiTokenStore tokens, AuditLog audit, Site site, Templates templates) {
+    /** The ends a token may be given, in days ("" for none): the choices of the form. */
+    static final java.util.List<String> LIFETIMES = java.util.List.of("", "30", "90", "365");
+    private final java.time.Clock clock;
+
+    public TokenRoutes(ApiTokenStore tokens, AuditLog audit, Site site, Templates templates, java.time.Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.audit = audit;
         this.site = site;
@@ -43,8 +48,14 @@ public final class TokenRoutes {
             render(ctx, 422, null, site.messages().get("editor.error.too-long", NAME_MAX), name);
             return;
         }
-        String token = tokens.create(me.id(), name);
-        audit.record(me.id(), "token.created", "account:" + me.id(), name);
+        String days = Optional.ofNullable(ctx.formParam("days")).orElse("");
+        if (!LIFETIMES.contains(days)) {
+            render(ctx, 422, null, site.messages().get("tokens.error.days"), name);
+            return;
+        }
+        java.time.Instant expires = days.isEmpty() ? null : clock.instant().plus(java.time.Duration.ofDays(Long.parseLong(days)));
+        String token = tokens.create(me.id(), name, expires);
+        audit.record(me.id(), "token.created", "account:" + me.id(), days.isEmpty() ? name : name + " (" + days + " days)");
         // Shown on this answer only, never stored in clear: the page is not cached and not redirected to.
         render(ctx, 201, token, null, "");
     }
@@ -60,6 +71,6 @@ public final class TokenRoutes {
     private void render(Context ctx, int status, String created, String error, String name) {
         Account me = Guard.required(ctx).account();
         templates.send(ctx, status, "admin/tokens.jte",
-            new TokensPage(AdminFrame.of(site, ctx, site.messages().get("admin.tokens"), "tokens"), tokens.listFor(me.id()), created, error, name));
+            new TokensPage(AdminFrame.of(site, ctx, site.messages().get("admin.tokens"), "tokens"), tokens.listFor(me.id()), created, error, name, clock.instant()));
     }
 }

@@ -52,7 +52,7 @@ public final class SiteExport {
     static final List<Table> TABLES = List.of(
         table("section", "id", true, "id L", "slug S", "name S", "position L"),
         table("account", "id", true, "id L", "email S", "name S", "role S", "password_hash S", "disabled B", "created_at T"),
-        table("api_token", "id", true, "id L", "account_id L", "name S", "token_hash S", "hint S", "created_at T", "last_used_at T", "revoked_at T"),
+        table("api_token", "id", true, "id L", "account_id L", "name S", "token_hash S", "hint S", "created_at T", "last_used_at T", "revoked_at T", "expires_at T"),
         table("media", "id", true, "id L", "file_key S", "original_name S", "mime S", "width L", "height L", "bytes L", "widths S", "sizes S", "alt S",
             "caption S", "credit S", "created_by L", "created_at T"),
         table("author", "id", true, "id L", "slug S", "name S", "is_desk B", "bio S", "photo_media_id L"),

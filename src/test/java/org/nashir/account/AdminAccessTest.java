@@ -69,6 +69,14 @@ class AdminAccessTest {
         Map.entry("GET /admin/accounts", ADMINS),
         Map.entry("POST /admin/accounts", ADMINS),
         Map.entry("POST /admin/accounts/{id}/role", ADMINS),
+        Map.entry("POST /admin/accounts/{id}/disable", ADMINS),
+        Map.entry("POST /admin/accounts/{id}/enable", ADMINS),
+        Map.entry("POST /admin/accounts/{id}/delete", ADMINS),
+        Map.entry("POST /admin/accounts/{id}/password", ADMINS),
+        Map.entry("GET /admin/password", ALL),
+        Map.entry("POST /admin/password", ALL),
+        Map.entry("GET /admin/sessions", ALL),
+        Map.entry("POST /admin/sessions/end", ALL),
         Map.entry("GET /admin/audit", ADMINS),
         Map.entry("GET /admin/tokens", NEWSROOM),
         Map.entry("POST /admin/tokens", NEWSROOM),
@@ -209,7 +217,9 @@ class AdminAccessTest {
             "وسم", "", "", "", "0", "save", "news").toCommand(site.nashir.settings.timeZone()), writer).id();
         long tag = site.nashir.articles.findTag("وسم").orElseThrow().id();
         long author = site.nashir.articles.findByline("كاتب").orElseThrow().id();
-        long account = site.nashir.accounts.findByEmail("moderator@example.org").orElseThrow().id();
+        // An account none of the agents signs in with: closing, deleting or resetting it must not end their sessions.
+        long account = site.nashir.accounts.findByEmail("target@example.org")
+            .map(Account::id).orElseGet(() -> site.nashir.accounts.create("target@example.org", "حساب للتجربة", Role.WRITER, PASSWORD));
         return path.replace("/articles/{id}", "/articles/" + article).replace("{version}", "1")
             .replace("/sections/{id}", "/sections/" + section).replace("/tags/{id}", "/tags/" + tag)
             .replace("/bylines/{id}", "/bylines/" + author).replace("/media/{id}", "/media/999999")

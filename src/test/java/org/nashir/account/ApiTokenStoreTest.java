@@ -46,4 +46,29 @@ class ApiTokenStoreTest {
             assertThat(tokens.listFor(editor).getFirst().revokedAt()).isNotNull();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void a_token_given_an_end_stops_working_then_and_the_page_says_so(Dialect dialect, @TempDir Path dir) {
+        try (TestSite site = TestSite.create(dialect, dir, Map.of()).start()) {
+            org.nashir.testing.Agent editor = org.nashir.testing.Agent.signedIn(site, "e@example.org", Role.EDITOR);
+            editor.get("/admin/tokens");
+            var made = editor.post("/admin/tokens", "name", "سكربت الطقس", "days", "30");
+            assertThat(made.statusCode()).isEqualTo(201);
+            String token = org.jsoup.Jsoup.parse(made.body()).select("#new-token").text();
+            assertThat(site.nashir.tokens.authenticate(token)).isPresent();
+            assertThat(editor.post("/admin/tokens", "name", "مدة غريبة", "days", "100000").statusCode()).isEqualTo(422);
+
+            site.clock.advance(Duration.ofDays(29));
+            assertThat(site.nashir.tokens.authenticate(token)).as("within its 30 days").isPresent();
+            site.clock.advance(Duration.ofDays(2));
+            assertThat(site.nashir.tokens.authenticate(token)).as("past its end").isEmpty();
+            // (A month later the editor signs in again: sessions do not last that long.)
+            editor.signIn("e@example.org", "كلمة-سر-طويلة-للاختبار");
+            var page = org.jsoup.Jsoup.parse(editor.get("/admin/tokens").body());
+            // Its end, and its last use (the checks above used it), are on the row; it no longer offers to be revoked.
+            assertThat(page.select("tbody tr").text()).contains("سكربت الطقس").contains("انتهت مدته").doesNotContain("لم يُستعمل");
+            assertThat(page.select("tbody tr form")).isEmpty();
+        }
+    }
 }
