@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import org.nashir.account.AccountRoutes;
 import org.nashir.account.PasswordRoutes;
 import org.nashir.account.SessionRoutes;
+import org.nashir.account.TwoStep;
+import org.nashir.account.TwoStepRoutes;
 import org.nashir.account.ApiDoor;
 import org.nashir.account.Guard;
 import org.nashir.account.SignInRoutes;
@@ -119,8 +121,9 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         SearchRoutes search = new SearchRoutes(searching, n.searchStats, new Suggesting(n.searchIndex(), n.sections, n.articles, n.names), new RateLimit("searches", settings.searchesPerMinute(), Duration.ofMinutes(1), n.counters),
             new RateLimit("suggestions", settings.searchesPerMinute() * 5, Duration.ofMinutes(1), n.counters), n.sections, site, templates);
         FeedRoutes feeds = new FeedRoutes(n.articles, n.sections, n.media, n.ticker, n.staticPages, settings, n.pages, clock);
-        Guard guard = new Guard(n.accounts, settings.baseUrl().startsWith("https://"), n.secret, settings.baseUrl());
-        SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(n.counters), guard, site, templates);
+        TwoStep twoStep = new TwoStep(n.db.jdbi(), clock, n.secret, settings.siteName());
+        Guard guard = new Guard(n.accounts, twoStep, settings.baseUrl().startsWith("https://"), n.secret, settings.baseUrl());
+        SignInRoutes signIn = new SignInRoutes(n.accounts, n.audit, new Throttle(n.counters), guard, twoStep, site, templates, clock);
         DashboardRoutes dashboard = new DashboardRoutes(n.articles, n.comments::countPending, site, templates);
         LiveRoutes liveDesk = new LiveRoutes(n.live, n.articles, pictures, site, templates);
         DeskRoutes desk = new DeskRoutes(n.pins, n.ticker, n.corrections, n.articles, n.sections, site, templates, clock);
@@ -129,9 +132,10 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
         SectionAdminRoutes sectionAdmin = new SectionAdminRoutes(n.sections, site, templates);
         TaxonomyRoutes taxonomy = new TaxonomyRoutes(n.taxonomy, n.articles, pictures, site, templates);
         ModerationRoutes moderation = new ModerationRoutes(n.comments, site, templates);
-        AccountRoutes accounts = new AccountRoutes(n.accounts, n.audit, site, templates);
+        AccountRoutes accounts = new AccountRoutes(n.accounts, n.audit, twoStep, site, templates);
         SessionRoutes sessions = new SessionRoutes(n.accounts, n.audit, site, templates);
-        PasswordRoutes passwords = new PasswordRoutes(n.accounts, n.audit, new RateLimit("password-checks", 10, Duration.ofMinutes(15), n.counters), site, templates);
+        TwoStepRoutes twoStepRoutes = new TwoStepRoutes(twoStep, n.accounts, n.audit, site, templates);
+        PasswordRoutes passwords = new PasswordRoutes(n.accounts, twoStep, n.audit, new RateLimit("password-checks", 10, Duration.ofMinutes(15), n.counters), site, templates);
         TokenRoutes tokens = new TokenRoutes(n.tokens, n.audit, site, templates, clock);
         ApiDoor api = new ApiDoor(n.tokens, n.counters);
         ApiRoutes reads = new ApiRoutes(n.articles, n.sections, n.ticker, n.corrections, n.pages, settings.baseUrl(), settings.timeZone());
@@ -216,6 +220,8 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             before("/admin/*", guard::before),
             get("/admin/sign-in", ANYONE, signIn::form),
             post("/admin/sign-in", ANYONE, signIn::signIn),
+            get("/admin/sign-in/code", ANYONE, signIn::codeForm),
+            post("/admin/sign-in/code", ANYONE, signIn::code),
             post("/admin/sign-out", ANYONE, signIn::signOut),
             get("/admin", EVERYONE, dashboard::show),
             get("/admin/articles", NEWSROOM, editor::list),
@@ -283,6 +289,10 @@ public record RouteTable(List<Route> routes, Predicate<Context> unmatched) {
             post("/admin/password", EVERYONE, passwords::change),
             get("/admin/sessions", EVERYONE, sessions::list),
             post("/admin/sessions/end", EVERYONE, sessions::end),
+            get("/admin/two-step", EVERYONE, twoStepRoutes::page),
+            post("/admin/two-step/enable", EVERYONE, twoStepRoutes::enable),
+            post("/admin/two-step/disable", EVERYONE, twoStepRoutes::disable),
+            post("/admin/two-step/roles", ADMINS, twoStepRoutes::roles),
             get("/admin/audit", ADMINS, accounts::auditLog),
             get("/admin/tokens", NEWSROOM, tokens::list),
             post("/admin/tokens", NEWSROOM, tokens::create),

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** Accounts and the audit log: for admins only. */
 public final class AccountRoutes {
-    public record AccountsPage(AdminFrame frame, List<Account> accounts, List<Role> roles, String error, String name, String email) {}
+    public record AccountsPage(AdminFrame frame, List<Account> accounts, List<Role> roles, String error, String name, String email, java.util.Set<Role> twoStepRoles) {}
 
     public record AuditPage(AdminFrame frame, List<AuditLog.Entry> entries) {}
 
@@ -21,7 +21,10 @@ public final class AccountRoutes {
     private final Site site;
     private final Templates templates;
 
-    public AccountRoutes(AccountStore accounts, AuditLog audit, Site site, Templates templates) {
+    private final TwoStep twoStep;
+
+    public AccountRoutes(AccountStore accounts, AuditLog audit, TwoStep twoStep, Site site, Templates templates) {
+        this.twoStep = twoStep;
         this.accounts = accounts;
         this.audit = audit;
         this.site = site;
@@ -115,7 +118,7 @@ public final class AccountRoutes {
 
     private void render(Context ctx, int status, String error, String name, String email) {
         templates.send(ctx, status, "admin/accounts.jte",
-            new AccountsPage(AdminFrame.of(site, ctx, site.messages().get("admin.accounts"), "accounts"), accounts.listAll(), List.of(Role.values()), error, name, email));
+            new AccountsPage(AdminFrame.of(site, ctx, site.messages().get("admin.accounts"), "accounts"), accounts.listAll(), List.of(Role.values()), error, name, email, twoStep.requiredRoles()));
     }
 
     static Optional<Role> parseRole(String raw) {

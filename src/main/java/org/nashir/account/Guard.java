@@ -22,13 +22,15 @@ public final class Guard {
     private static final String PRE_TOKEN = "nashir.preToken";
 
     private final AccountStore accounts;
+    private final TwoStep twoStep;
     private final boolean secureCookies;
     private final byte[] key;
     private final String siteAuthority;
     private final SecureRandom random = new SecureRandom();
 
     /** {@code key}: the site's secret, to sign the token before sign-in; {@code baseUrl}: the site's own origin. */
-    public Guard(AccountStore accounts, boolean secureCookies, byte[] key, String baseUrl) {
+    public Guard(AccountStore accounts, TwoStep twoStep, boolean secureCookies, byte[] key, String baseUrl) {
+        this.twoStep = twoStep;
         this.accounts = accounts;
         this.secureCookies = secureCookies;
         this.key = key.clone();
@@ -47,6 +49,16 @@ public final class Guard {
         ctx.header("X-Robots-Tag", "noindex");
         Optional<AccountStore.Session> session = accounts.findSession(ctx.cookie(SESSION_COOKIE));
         session.ifPresent(s -> ctx.attribute(SESSION, s));
+        // Someone whose role requires two-step sign-in and who has not set it up does that first, and nothing else.
+        if (session.isPresent() && !ctx.path().startsWith("/admin/two-step") && !ctx.path().equals("/admin/sign-out")
+            && twoStep.mustSetUp(session.get().account())) {
+            if (ctx.method().name().equals("GET")) {
+                ctx.redirect("/admin/two-step");
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new Forbidden(session.get().account().email() + " must set up two-step sign-in first", "two-step.forbidden");
+        }
         if (session.isEmpty()) {
             String pre = ctx.cookie(PRE_SESSION_COOKIE);
             if (pre == null || !pre.matches("[A-Za-z0-9_-]{43}")) {
@@ -86,6 +98,12 @@ public final class Guard {
         return session(ctx).map(s -> java.util.Arrays.asList(roles).contains(s.account().role())).orElse(false);
     }
 
+    /** The browser's pre-sign-in cookie (what a half-done sign-in is bound to), or "" when it has none. */
+    static String browserCookie(Context ctx) {
+        String pre = ctx.cookie(PRE_SESSION_COOKIE);
+        return pre == null ? "" : pre;
+    }
+
     /** The token forms on this page must send back. */
     public static String csrf(Context ctx) {
         AccountStore.Session s = ctx.attribute(SESSION);
@@ -103,7 +121,7 @@ public final class Guard {
         setCookie(ctx, SESSION_COOKIE, "", 0);
     }
 
-    private void setCookie(Context ctx, String name, String value, int maxAge) {
+    void setCookie(Context ctx, String name, String value, int maxAge) {
         ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
             + (maxAge >= 0 ? "; Max-Age=" + maxAge : "") + (secureCookies ? "; Secure" : ""));
     }
@@ -126,7 +144,8 @@ public final class Guard {
         return !authority.equalsIgnoreCase(String.valueOf(ctx.header("Host"))) && !authority.equalsIgnoreCase(String.valueOf(siteAuthority));
     }
 
-    private String sign(String value) {
+    /** {@code value} signed with the site's key (for the pre-sign-in token and the two-step sign-in's cookie). */
+    String sign(String value) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));

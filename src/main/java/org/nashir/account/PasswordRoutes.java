@@ -27,7 +27,10 @@ public final class PasswordRoutes {
     private final Templates templates;
 
     /** {@code checks}: tries of the current password per account (a stolen session must not make a guessing machine). */
-    public PasswordRoutes(AccountStore accounts, AuditLog audit, RateLimit checks, Site site, Templates templates) {
+    private final TwoStep twoStep;
+
+    public PasswordRoutes(AccountStore accounts, TwoStep twoStep, AuditLog audit, RateLimit checks, Site site, Templates templates) {
+        this.twoStep = twoStep;
         this.accounts = accounts;
         this.audit = audit;
         this.checks = checks;
@@ -79,6 +82,12 @@ public final class PasswordRoutes {
         String password = Passwords.generate();
         accounts.setPassword(target.id(), password, null);
         audit.record(me.id(), "password.reset", "account:" + target.id(), target.email() + ": every session ended");
+        // Someone locked out has often lost the phone too: the reset turns two-step off, and a role that requires
+        // it leads them to set it up again at their next sign-in.
+        if (twoStep.enabled(target.id())) {
+            twoStep.disable(target.id());
+            audit.record(me.id(), "two-step.disabled", "account:" + target.id(), target.email() + ": with the password reset");
+        }
         // Shown on this answer only (not cached, not redirected to); the admin hands it over, the person changes it.
         templates.send(ctx, 200, "admin/password-reset.jte",
             new ResetPage(AdminFrame.of(site, ctx, site.messages().get("password.reset.title"), "accounts"), target, password));

@@ -51,7 +51,10 @@ public final class SiteExport {
     /** The tables in an order where every row's references come before it. */
     static final List<Table> TABLES = List.of(
         table("section", "id", true, "id L", "slug S", "name S", "position L"),
-        table("account", "id", true, "id L", "email S", "name S", "role S", "password_hash S", "disabled B", "created_at T"),
+        table("account", "id", true, "id L", "email S", "name S", "role S", "password_hash S", "disabled B", "created_at T",
+            "totp_secret S", "totp_pending S", "totp_last_step L", "totp_enabled_at T"),
+        table("recovery_code", "id", true, "id L", "account_id L", "code_hash S", "used_at T"),
+        table("two_step_role", "role", false, "role S"),
         table("api_token", "id", true, "id L", "account_id L", "name S", "token_hash S", "hint S", "created_at T", "last_used_at T", "revoked_at T", "expires_at T"),
         table("media", "id", true, "id L", "file_key S", "original_name S", "mime S", "width L", "height L", "bytes L", "widths S", "sizes S", "alt S",
             "caption S", "credit S", "created_by L", "created_at T"),

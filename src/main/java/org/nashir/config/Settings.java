@@ -88,7 +88,7 @@ public record Settings(
         new String[] {"NASHIR_COMMENTS_PER_ADDRESS", "5", "comments one address may send in 10 minutes (then 429)"},
         new String[] {"NASHIR_COMMENTS_PER_ARTICLE", "30", "comments one article may take in a minute, from everyone together (then 429)"},
         new String[] {"NASHIR_SESSION_HOURS", "12", "a back-office session ends this many hours after signing in, however busy"},
-        new String[] {"NASHIR_SESSION_IDLE_MINUTES", "120", "a back-office session ends after this many minutes without a request"},
+        new String[] {"NASHIR_SESSION_IDLE_MINUTES", "480", "a back-office session ends after this many minutes without a request (a shift by default: a writer may spend hours on one story)"},
         new String[] {"NASHIR_COMMENT_BLOCKLIST", "", "comma-separated words that mark a comment as spam (matched after Arabic folding, so spelling variants count)"},
         new String[] {"NASHIR_COMMENT_OUTCOMES", "", "rule=outcome pairs overriding the spam rules' outcomes (reject, hold, spam), e.g. links=hold,no-token=spam"},
         new String[] {"NASHIR_COMMENT_TRUST_AFTER", "0", "show comments at once from an email with this many approved comments and none marked spam (0: always moderate)"},
@@ -223,7 +223,7 @@ public record Settings(
         int comments = intSetting(v, "NASHIR_COMMENTS_PER_ADDRESS", 5, 1, 1_000_000, errors);
         int commentsPerArticle = intSetting(v, "NASHIR_COMMENTS_PER_ARTICLE", 30, 1, 1_000_000, errors);
         int sessionHours = intSetting(v, "NASHIR_SESSION_HOURS", 12, 1, 24 * 90, errors);
-        int sessionIdle = intSetting(v, "NASHIR_SESSION_IDLE_MINUTES", 120, 5, 60 * 24 * 90, errors);
+        int sessionIdle = intSetting(v, "NASHIR_SESSION_IDLE_MINUTES", 480, 5, 60 * 24 * 90, errors);
         String feedContent = v.getOrDefault("NASHIR_FEED_CONTENT", "summary").strip();
         if (!feedContent.equals("summary") && !feedContent.equals("full")) {
             errors.add("NASHIR_FEED_CONTENT: القيم المقبولة summary أو full (القيمة: " + feedContent + ")");

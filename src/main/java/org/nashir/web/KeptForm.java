@@ -16,8 +16,10 @@ import java.util.Set;
  * @param action where the form was sent
  * @param fields the fields, in the order sent
  * @param filesLeftOut whether the form carried files that cannot be given back
+ * @param resend whether the form can be sent again as it is (false when its token is no longer good: the text is
+ *               shown to be copied)
  */
-public record KeptForm(String action, List<Field> fields, boolean filesLeftOut) {
+public record KeptForm(String action, List<Field> fields, boolean filesLeftOut, boolean resend) {
     /** One field: shown as a text box when it holds words, else carried hidden. */
     public record Field(String name, String value, boolean shown, String label) {}
 
@@ -25,6 +27,21 @@ public record KeptForm(String action, List<Field> fields, boolean filesLeftOut) 
 
     /** The form of this request, or null when there is none worth giving back (not a form POST, the API, no text). */
     static KeptForm of(Context ctx, Messages messages) {
+        return of(ctx, messages, true);
+    }
+
+    /**
+     * The text of a form refused because its session ended or its token is stale, to be copied: sending it again
+     * as it is would be refused the same way.
+     */
+    static KeptForm toCopy(Context ctx, Messages messages) {
+        KeptForm k = of(ctx, messages, false);
+        if (k == null) return null;
+        List<Field> shown = k.fields().stream().filter(Field::shown).toList();
+        return shown.isEmpty() ? null : new KeptForm(k.action(), shown, k.filesLeftOut(), false);
+    }
+
+    private static KeptForm of(Context ctx, Messages messages, boolean resend) {
         if (!ctx.method().name().equals("POST") || ctx.path().startsWith("/api/")) return null;
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         boolean multipart = type.startsWith("multipart/form-data");
@@ -49,6 +66,6 @@ public record KeptForm(String action, List<Field> fields, boolean filesLeftOut) 
                 anyShown |= shown;
             }
         }
-        return anyShown || files ? new KeptForm(ctx.path(), fields, files) : null;
+        return anyShown || files ? new KeptForm(ctx.path(), fields, files, resend) : null;
     }
 }

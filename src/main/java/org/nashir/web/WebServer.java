@@ -106,7 +106,10 @@ public final class WebServer {
             config.routes.exception(Forbidden.class, (e, ctx) -> {
                 log.info("403 {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.status(HttpStatus.FORBIDDEN);
-                errorPage(ctx, site, templates, 403, "error.403.heading", site.messages().get(e.messageKey()));
+                // A session that ended (or a page left open too long) must not cost a writer the story they typed.
+                boolean stale = e.messageKey().equals("error.sign-in-first") || e.messageKey().equals("error.csrf");
+                errorPage(ctx, site, templates, 403, "error.403.heading", site.messages().get(e.messageKey()),
+                    stale ? KeptForm.toCopy(ctx, site.messages()) : null);
             });
             BusyPage busy = new BusyPage(site, templates);
             config.routes.exception(Admission.Overloaded.class, (e, ctx) -> {

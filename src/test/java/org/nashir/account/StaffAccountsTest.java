@@ -138,4 +138,19 @@ class StaffAccountsTest {
             assertThat(site.nashir.audit.listLatest(50)).anyMatch(e -> e.action().equals("session.ended"));
         }
     }
+
+    @Test
+    void a_writer_whose_session_ended_gets_the_story_back_to_copy(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir).start()) {
+            Agent writer = Agent.signedIn(site, "writer@example.org", Role.WRITER);
+            writer.get("/admin/articles/new");
+            site.nashir.accounts.endOtherSessions(site.nashir.accounts.findByEmail("writer@example.org").orElseThrow().id(), null);
+            HttpResponse<String> r = writer.post("/admin/articles", "title", "قصة كتبتها ساعتين", "body", "<p>فقرة لا يجوز أن تضيع</p>", "action", "save");
+            assertThat(r.statusCode()).isEqualTo(403);
+            var page = Jsoup.parse(r.body());
+            assertThat(page.select("form.kept textarea").eachText()).contains("قصة كتبتها ساعتين", "<p>فقرة لا يجوز أن تضيع</p>");
+            assertThat(page.select("form.kept button")).as("sending it again as it is would be refused the same way").isEmpty();
+            assertThat(page.select("form.kept input[name=_csrf]")).isEmpty();
+        }
+    }
 }
