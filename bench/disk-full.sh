@@ -46,17 +46,18 @@ def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zl
 png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b'')
 open(sys.argv[1], 'wb').write(png)
 PY
-acked=()
 publish() {  # $1 = title; prints the status, remembers acknowledged ids
   local r; r=$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d "{\"title\":\"$1\",\"body_html\":\"<p>$1</p>\",\"section\":\"$section\",\"status\":\"published\"}" "$base/api/v1/articles")
   local code; code=$(tail -1 <<< "$r")
-  [ "$code" = 201 ] && acked+=("$(head -1 <<< "$r" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)")
+  # (Written to a file: this runs in the $(…) of the caller, a subshell.)
+  [ "$code" = 201 ] && head -1 <<< "$r" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2 >> "$work/acked"
   echo "$code $(head -1 <<< "$r" | grep -o '"code":"[^"]*"' || true)"
 }
 comment() { curl -s -o "$work/comment.html" -w '%{http_code}' --data-urlencode "name=قارئ" --data-urlencode "email=r@bench.example" \
   --data-urlencode "comment=$1" "$base/article/$article/comments"; }
-signin() { curl -s -o /dev/null -w '%{http_code}' -c "$work/jar" -b "$work/jar" "$base/admin/sign-in" >/dev/null
+signin() { rm -f "$work/jar"  # a new browser each time: one already signed in is sent on from the sign-in page
+  curl -s -o /dev/null -c "$work/jar" -b "$work/jar" "$base/admin/sign-in"
   local csrf; csrf=$(curl -s -c "$work/jar" -b "$work/jar" "$base/admin/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
   curl -s -o /dev/null -w '%{http_code}' -c "$work/jar" -b "$work/jar" --data-urlencode "_csrf=$csrf" --data-urlencode "email=full@bench.example" \
     --data-urlencode "password=a-long-enough-password-for-bench" "$base/admin/sign-in"; }
@@ -73,8 +74,10 @@ sleep 2
 say "after: publish $(publish 'خبر بعد عودة المساحة'), comment $(comment 'تعليق بعد عودة المساحة'), sign-in $(signin), upload $(upload)"
 sleep 2
 missing=0
-for id in "${acked[@]}"; do [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/articles/$id")" = 200 ] || missing=$((missing + 1)); done
-say "acknowledged articles: ${#acked[@]}, missing: $missing"
+touch "$work/acked"
+while read -r id; do [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/articles/$id")" = 200 ] || missing=$((missing + 1)); done < "$work/acked"
+say "acknowledged articles: $(wc -l < "$work/acked"), missing: $missing"
+say "temporary files left under media/: $(find "$data/media" -name '*.tmp' 2>/dev/null | wc -l)"
 say "search index: $(curl -s "$base/metrics" | awk '/^nashir_search_documents/ {print int($2)}') articles; published: $(curl -s "$base/api/v1/articles?limit=1" | grep -o '"total":[0-9]*' | cut -d: -f2)"
 say "/health after: $(curl -s "$base/health")"
 say "server still the same process: $(kill -0 $server && echo yes)"
