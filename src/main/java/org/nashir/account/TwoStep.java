@@ -183,7 +183,7 @@ public final class TwoStep {
     }
 
     /** The six-digit code of {@code secret} at time step {@code step} (RFC 6238 over RFC 4226's truncation). */
-    static String code(byte[] secret, long step) {
+    public static String code(byte[] secret, long step) {
         byte[] h = hmacSha1(secret, ByteBuffer.allocate(8).putLong(step).array());
         int offset = h[h.length - 1] & 0x0f;
         int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8) | (h[offset + 3] & 0xff);
@@ -205,7 +205,8 @@ public final class TwoStep {
         return out.toString();
     }
 
-    static byte[] unbase32(String text) {
+    /** The bytes of a secret written in base32 (RFC 4648), as an authenticator app reads it. */
+    public static byte[] unbase32(String text) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int buffer = 0, bits = 0;
         for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {

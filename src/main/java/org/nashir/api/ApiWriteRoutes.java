@@ -88,7 +88,7 @@ public final class ApiWriteRoutes {
     public void update(Context ctx) {
         answer(ctx, 200, () -> {
             long id = id(ctx);
-            Article current = articles.findById(id).orElseThrow(() -> unknown(id));
+            Article current = articles.findById(id).filter(a -> mayOpen(a, ApiDoor.requiredAccount(ctx))).orElseThrow(() -> unknown(id));
             return saved(editing.update(id, command(JsonBody.object(ctx), current), ApiDoor.requiredAccount(ctx)));
         });
     }
@@ -98,7 +98,7 @@ public final class ApiWriteRoutes {
         answer(ctx, 200, () -> {
             long id = id(ctx);
             JsonNode body = JsonBody.object(ctx);
-            Article current = articles.findById(id).orElseThrow(() -> unknown(id));
+            Article current = articles.findById(id).filter(a -> mayOpen(a, ApiDoor.requiredAccount(ctx))).orElseThrow(() -> unknown(id));
             JsonNode version = body.get("version");
             if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
                 throw invalid(Map.of("version", "اكتب رقم النسخة التي قرأتها (version)"));
@@ -107,6 +107,15 @@ public final class ApiWriteRoutes {
                 articles.listTags(id).stream().map(Tag::name).toList(), ArticleCommand.Action.PUBLISH, version.intValue());
             return saved(editing.update(id, c, ApiDoor.requiredAccount(ctx)));
         });
+    }
+
+    /**
+     * Whether the account may know the article exists for writing: a writer's own, anything for those who publish.
+     * Someone else's is answered as a missing one before its body is even read, or the answer (422 for a bad body,
+     * 403 for another's) would tell a writer which ids hold drafts.
+     */
+    private static boolean mayOpen(Article a, Account by) {
+        return by.role().canPublish() || Long.valueOf(by.id()).equals(a.createdBy());
     }
 
     private Map<String, Object> saved(Editing.Saved s) {

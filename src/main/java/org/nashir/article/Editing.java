@@ -185,7 +185,11 @@ public final class Editing {
     private static void checkAction(ArticleCommand.Action action, Account by, Article current) {
         if (by.role() == Role.WRITER) {
             if (!WRITER_ACTIONS.contains(action)) throw new Forbidden(by.email() + " may not " + action.word(), "error.forbidden");
-            if (current != null && (!Long.valueOf(by.id()).equals(current.createdBy()) || !WRITER_STATUSES.contains(current.status()))) {
+            // Someone else's article is answered as a missing one: a 403 would tell a writer which ids hold drafts.
+            if (current != null && !Long.valueOf(by.id()).equals(current.createdBy())) {
+                throw new org.nashir.web.NotFound(by.email() + " acted on article " + current.id() + " of another", "error.article-not-found");
+            }
+            if (current != null && !WRITER_STATUSES.contains(current.status())) {
                 throw new Forbidden(by.email() + " may not edit article " + current.id(), "editor.writer-own");
             }
         } else if (!by.role().canPublish()) {

@@ -149,6 +149,7 @@ public final class EditorRoutes {
 
     public void save(Context ctx) {
         Article a = find(ctx);
+        mayEdit(ctx, a);
         Account me = Guard.required(ctx).account();
         ArticleForm form = ArticleForm.from(ctx);
         var errors = form.check(site.fmt().zone(), clock.instant());
@@ -281,7 +282,11 @@ public final class EditorRoutes {
     /** Writers open only their own drafts and submissions; editors and admins open everything. */
     private static void mayEdit(Context ctx, Article a) {
         Account me = Guard.required(ctx).account();
-        if (me.role() == Role.WRITER && (!Long.valueOf(me.id()).equals(a.createdBy()) || !List.of(Article.DRAFT, Article.REVIEW).contains(a.status()))) {
+        // Someone else's article is answered as a missing one: a 403 would tell a writer which ids hold drafts.
+        if (me.role() == Role.WRITER && !Long.valueOf(me.id()).equals(a.createdBy())) {
+            throw new NotFound(me.email() + " opened article " + a.id() + " of another", "error.article-not-found");
+        }
+        if (me.role() == Role.WRITER && !List.of(Article.DRAFT, Article.REVIEW).contains(a.status())) {
             throw new Forbidden(me.email() + " may not open article " + a.id(), "editor.writer-own");
         }
     }

@@ -95,7 +95,12 @@ final class ImageFile {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) throw new Refused("media.error.size");
+                // Small files can declare huge pictures (decompression bombs): refused for their dimensions, which
+                // is what is wrong with them. A GIF's frames sit on its logical screen, which it declares apart
+                // from the first frame's size: both are checked.
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS || gifScreenPixels(bytes) > MAX_PIXELS) {
+                    throw new Refused("media.error.dimensions");
+                }
                 BufferedImage image = reader.read(0);
                 if (image == null || image.getWidth() < 1) throw new Refused("media.error.broken");
                 return image;
@@ -105,6 +110,14 @@ final class ImageFile {
         } catch (IOException | RuntimeException e) {
             throw new Refused("media.error.broken");
         }
+    }
+
+    /** The pixels of a GIF's logical screen (bytes 6–9, little-endian width and height), or 0 for other files. */
+    static long gifScreenPixels(byte[] b) {
+        if (b.length < 10 || b[0] != 'G' || b[1] != 'I' || b[2] != 'F') return 0;
+        long w = (b[6] & 0xff) | (b[7] & 0xff) << 8;
+        long h = (b[8] & 0xff) | (b[9] & 0xff) << 8;
+        return w * h;
     }
 
     private static int orientation(byte[] bytes) {

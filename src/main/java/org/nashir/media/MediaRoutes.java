@@ -144,8 +144,10 @@ public final class MediaRoutes {
         }
     }
 
+    /** A text field of the library's forms (alt text, caption, credit), cleaned by the one rule (CleanText). */
     private static String param(Context ctx, String name) {
-        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+        String raw = Optional.ofNullable(ctx.formParam(name)).orElse("");
+        return name.equals("caption") ? org.nashir.arabic.CleanText.lines(raw) : org.nashir.arabic.CleanText.line(raw);
     }
 
     private void render(Context ctx, int status, String error, String alt, String caption, String credit) {

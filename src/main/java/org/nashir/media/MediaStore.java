@@ -107,7 +107,7 @@ public final class MediaStore {
         }
         long total = p.renditions().values().stream().mapToLong(b -> b.length).sum();
         String widths = widths(p);
-        String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
+        String name = fileName(originalName);
         return insertOrForget(fileKey, written, () -> jdbi.withHandle(h -> h.createUpdate("""
                 INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, sizes, alt, caption, credit, created_by, created_at)
                 VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :sizes, :alt, :caption, :credit, :by, :at)""")
@@ -134,7 +134,7 @@ public final class MediaStore {
             throw new UncheckedIOException("cannot store media files of " + fileKey + " in " + files.describe(),
                 e instanceof IOException io ? io : new IOException(e));
         }
-        String name = originalName == null ? "" : originalName.replaceAll("[\\p{Cntrl}/\\\\]", "_");
+        String name = fileName(originalName);
         return insertOrForget(fileKey, written, () -> jdbi.withHandle(h -> h.createUpdate("""
                 INSERT INTO media (file_key, original_name, mime, width, height, bytes, widths, sizes, alt, caption, credit, created_by, created_at)
                 VALUES (:key, :name, :mime, :w, :h, :bytes, :widths, :sizes, :alt, :caption, :credit, :by, :at)""")
@@ -172,6 +172,16 @@ public final class MediaStore {
         } catch (ImageFile.Refused refused) {
             throw new ImageFile.Refused("media.error.poster");
         }
+    }
+
+    /**
+     * An uploaded file's name as the library shows it: cleaned (CleanText) and without any bidi control at all, as a
+     * file name is no prose: «صورة\u202Egpj.exe» would show as «صورةexe.jpg»; path separators and controls become _.
+     */
+    static String fileName(String originalName) {
+        if (originalName == null) return "";
+        String clean = org.nashir.arabic.CleanText.line(originalName).replaceAll("[\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]", "");
+        return clean.replaceAll("[\\p{Cntrl}/\\\\]", "_");
     }
 
     private String newKey() {

@@ -23,7 +23,11 @@ final class ServerErrors {
     /** For errors inside the servlet context (an address the servlet layer refuses to decode). */
     final org.eclipse.jetty.ee10.servlet.ErrorHandler servlet = new Servlet();
 
-    ServerErrors(Site site, Templates templates) {
+    private final List<org.eclipse.jetty.http.HttpField> security;
+
+    /** {@code security}: the header fields every answer carries (CSP, nosniff, …), these included. */
+    ServerErrors(Site site, Templates templates, List<org.eclipse.jetty.http.HttpField> security) {
+        this.security = List.copyOf(security);
         this.site = site;
         this.templates = templates;
         for (var h : List.of(server, servlet)) {
@@ -73,6 +77,7 @@ final class ServerErrors {
         byte[] body = api ? json(code) : page(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, api ? "application/json; charset=utf-8" : "text/html; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        for (var f : security) response.getHeaders().put(f);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }
@@ -80,6 +85,7 @@ final class ServerErrors {
     private ByteBuffer bad(int status, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+        for (var f : security) fields.put(f);
         return ByteBuffer.wrap(page(status));
     }
 

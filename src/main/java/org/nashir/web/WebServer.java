@@ -76,17 +76,25 @@ public final class WebServer {
             config.jetty.threadPool = threads;
             // Every request, static files and errors included: its timer, the access log, the slow-request log.
             config.requestLogger.http(metrics::request);
-            List<org.eclipse.jetty.http.HttpField> security = List.of(
+            List<org.eclipse.jetty.http.HttpField> security = new java.util.ArrayList<>(List.of(
                 new org.eclipse.jetty.http.PreEncodedHttpField("X-Content-Type-Options", "nosniff"),
                 new org.eclipse.jetty.http.PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin"),
                 new org.eclipse.jetty.http.PreEncodedHttpField("X-Frame-Options", "DENY"),
-                new org.eclipse.jetty.http.PreEncodedHttpField("Content-Security-Policy", csp));
+                new org.eclipse.jetty.http.PreEncodedHttpField("Content-Security-Policy", csp),
+                // Powers a news page never needs, refused for it and for what it embeds (video players keep
+                // fullscreen and picture-in-picture, which are not listed).
+                new org.eclipse.jetty.http.PreEncodedHttpField("Permissions-Policy",
+                    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), browsing-topics=()")));
+            // Served over https, browsers are told to keep to https (a year; subdomains are the operator's to add).
+            if (site.settings().baseUrl().startsWith("https://")) {
+                security.add(new org.eclipse.jetty.http.PreEncodedHttpField("Strict-Transport-Security", "max-age=31536000"));
+            }
             config.routes.before(ctx -> {
                 for (var f : security) Encoding.addHeader(ctx, f);
             });
             // Fresh cached pages are answered before the servlet layer; Javalin puts its handler inside this one.
             // Stopping waits for the requests in flight (GracefulHandler counts them), for 20 s at most.
-            ServerErrors serverErrors = new ServerErrors(site, templates);
+            ServerErrors serverErrors = new ServerErrors(site, templates, security);
             config.jetty.modifyServer(server -> {
                 var graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
                 graceful.setHandler(new DirectReads(pages, security, metrics, draining, MAX_BODY, uriCompliance::get, serverErrors));

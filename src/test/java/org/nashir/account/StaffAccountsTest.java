@@ -2,6 +2,9 @@ package org.nashir.account;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nashir.storage.Dialect;
 import org.junit.jupiter.api.io.TempDir;
 import org.nashir.testing.Agent;
 import org.nashir.testing.TestSite;
@@ -18,9 +21,10 @@ class StaffAccountsTest {
     static final String PASSWORD = "كلمة-سر-طويلة-للاختبار";
     // (Ten tries of the current password per account in 15 minutes: the test below stays within them.)
 
-    @Test
-    void a_closed_account_cannot_sign_in_its_sessions_and_tokens_stop_at_once_and_its_articles_stay(@TempDir Path dir) {
-        try (TestSite site = TestSite.create(dir).start()) {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void a_closed_account_cannot_sign_in_its_sessions_and_tokens_stop_at_once_and_its_articles_stay(Dialect dialect, @TempDir Path dir) {
+        try (TestSite site = TestSite.create(dialect, dir, Map.of()).start()) {
             Agent admin = Agent.signedIn(site, "admin@example.org", Role.ADMIN);
             Agent writer = Agent.signedIn(site, "leaver@example.org", Role.WRITER);
             long writerId = site.nashir.accounts.findByEmail("leaver@example.org").orElseThrow().id();
@@ -61,9 +65,10 @@ class StaffAccountsTest {
         }
     }
 
-    @Test
-    void changing_ones_password_needs_the_current_one_refuses_common_ones_and_ends_the_other_sessions(@TempDir Path dir) {
-        try (TestSite site = TestSite.create(dir).start()) {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void changing_ones_password_needs_the_current_one_refuses_common_ones_and_ends_the_other_sessions(Dialect dialect, @TempDir Path dir) {
+        try (TestSite site = TestSite.create(dialect, dir, Map.of()).start()) {
             Agent laptop = Agent.signedIn(site, "editor@example.org", Role.EDITOR);
             Agent phone = new Agent(site);
             assertThat(phone.signIn("editor@example.org", PASSWORD).statusCode()).isEqualTo(303);

@@ -127,6 +127,26 @@ class ApiWriteTest {
     }
 
     @Test
+    void another_writers_draft_answers_as_a_missing_article_in_the_api_and_the_back_office() {
+        long id = json(send("POST", "/api/v1/articles", writerToken, article("مسودة لا تخص غيري", "draft"))).get("id").asLong();
+        long other = site.nashir.accounts.create("writer2@example.org", "كاتب آخر", Role.WRITER, PASSWORD);
+        String otherToken = site.nashir.tokens.create(other, "تطبيق آخر");
+        String change = JSON.createObjectNode().put("title", "تعديل من غير صاحبها").put("version", 1).toString();
+        long missing = id + 100_000;
+        for (String[] call : new String[][] {{"PUT", "/api/v1/articles/%d", change}, {"POST", "/api/v1/articles/%d/publish", "{\"version\": 1}"}}) {
+            HttpResponse<String> theirs = send(call[0], call[1].formatted(id), otherToken, call[2]);
+            HttpResponse<String> none = send(call[0], call[1].formatted(missing), otherToken, call[2]);
+            assertThat(theirs.statusCode()).as(call[1]).isEqualTo(none.statusCode()).isEqualTo(404);
+            assertThat(json(theirs).at("/error/code").asText()).isEqualTo(json(none).at("/error/code").asText());
+        }
+        Agent agent = new Agent(site);
+        agent.signIn("writer2@example.org", PASSWORD);
+        assertThat(agent.get("/admin/articles/" + id).statusCode()).isEqualTo(agent.get("/admin/articles/" + missing).statusCode()).isEqualTo(404);
+        agent.get("/admin/articles/new");
+        assertThat(agent.post("/admin/articles/" + id, "title", "x", "body", "<p>x</p>", "version", "1", "action", "save").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void a_token_reads_the_drafts_its_account_may_edit_and_no_one_elses() {
         long draft = json(send("POST", "/api/v1/articles", writerToken, article("مسودة للقراءة", "draft"))).get("id").asLong();
         JsonNode mine = json(send("GET", "/api/v1/articles/" + draft, writerToken, null));

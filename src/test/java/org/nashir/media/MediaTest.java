@@ -72,6 +72,33 @@ class MediaTest {
     }
 
     @Test
+    void pictures_declaring_huge_dimensions_are_refused_for_their_dimensions() throws Exception {
+        // A GIF whose first frame is small but whose logical screen is 65,535 × 65,535.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(10, 10, java.awt.image.BufferedImage.TYPE_INT_RGB), "gif", out);
+        byte[] gif = out.toByteArray();
+        gif[6] = gif[7] = gif[8] = gif[9] = (byte) 0xff;
+        assertThat(ImageFile.gifScreenPixels(gif)).isEqualTo(65_535L * 65_535L);
+        assertThatThrownBy(() -> ImageFile.process(gif, 10_000_000))
+            .isInstanceOfSatisfying(ImageFile.Refused.class, r -> assertThat(r.key).isEqualTo("media.error.dimensions"));
+        // A tiny PNG that declares 20,000 × 20,000 pixels (a decompression bomb): its dimensions, not "over 10 MB".
+        byte[] png = Images.png(10, 10);
+        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(20_000).putInt(20_000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        assertThat(png.length).isLessThan(1_000);
+        assertThatThrownBy(() -> ImageFile.process(png, 10_000_000))
+            .isInstanceOfSatisfying(ImageFile.Refused.class, r -> assertThat(r.key).isEqualTo("media.error.dimensions"));
+    }
+
+    @Test
+    void file_names_lose_their_bidi_controls_so_the_library_shows_them_as_they_are() {
+        assertThat(MediaStore.fileName("صورة\u202Egpj.exe")).isEqualTo("صورةgpj.exe");
+        assertThat(MediaStore.fileName("\u2067تقرير\u2069/../x\u0000.png")).isEqualTo("تقرير_.._x.png");
+    }
+
+    @Test
     void an_editor_uploads_through_the_back_office_and_the_files_are_served_safely(@TempDir Path dir) throws Exception {
         try (TestSite site = TestSite.create(dir).start()) {
             site.nashir.accounts.create("editor@example.org", "محررة", Role.EDITOR, "a-long-enough-password");

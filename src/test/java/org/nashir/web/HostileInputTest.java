@@ -113,6 +113,10 @@ class HostileInputTest {
         RawHttp.Answer url = RawHttp.send(port, "GET", "/search?q=" + "%D8%B9".repeat(40_000));
         assertThat(url.status()).isEqualTo(414);
         arabicPage(url.body());
+        // The server's own answers carry the site's security header fields too.
+        assertThat(url.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(url.header("Content-Security-Policy")).isNotBlank();
+        assertThat(url.header("Permissions-Policy")).contains("camera=()");
         RawHttp.Answer header = RawHttp.send(port, "GET", "/", "X-Long: " + "a".repeat(200_000));
         assertThat(header.status()).isEqualTo(431);
         arabicPage(header.body());
@@ -208,6 +212,17 @@ class HostileInputTest {
         }
         Thread.sleep(500);
         assertThat(site.get("/metrics").body()).doesNotContain("status=\"500\"");
+    }
+
+    @Test
+    void under_https_browsers_are_told_to_keep_to_https(@TempDir Path other) {
+        assertThat(site.get("/").headers().firstValue("Strict-Transport-Security")).as("not over plain http").isEmpty();
+        assertThat(site.get("/").headers().firstValue("Permissions-Policy")).hasValueSatisfying(v -> assertThat(v).contains("geolocation=()"));
+        try (TestSite secure = TestSite.create(other, java.util.Map.of("NASHIR_BASE_URL", "https://news.example")).start()) {
+            assertThat(secure.get("/").headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+            int securePort = Integer.parseInt(secure.url("").replaceAll(".*:", ""));
+            assertThat(RawHttp.send(securePort, "GET", "/%C0%AF").header("Strict-Transport-Security")).isEqualTo("max-age=31536000");
+        }
     }
 
     private static String section() {
