@@ -81,3 +81,7 @@ say "temporary files left under media/: $(find "$data/media" -name '*.tmp' 2>/de
 say "search index: $(curl -s "$base/metrics" | awk '/^nashir_search_documents/ {print int($2)}') articles; published: $(curl -s "$base/api/v1/articles?limit=1" | grep -o '"total":[0-9]*' | cut -d: -f2)"
 say "/health after: $(curl -s "$base/health")"
 say "server still the same process: $(kill -0 $server && echo yes)"
+kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; server=""
+dd if=/dev/zero of="$data/filler" bs=1M 2>/dev/null || true
+say "starting a new site on the full disk says: $("$app" serve --data "$data/other" --port "$PORT" 2>&1 | grep -v '^WARNING' | head -1)"
+rm -f "$data/filler"
