@@ -67,7 +67,7 @@ upload() { local csrf; csrf=$(curl -s -b "$work/jar" "$base/admin/media" | grep 
 say "before: publish $(publish 'خبر قبل الامتلاء'), comment $(comment 'تعليق قبل الامتلاء'), sign-in $(signin), upload $(upload)"
 dd if=/dev/zero of="$data/filler" bs=1M 2>/dev/null || true
 say "disk full: $(df -h "$data" | tail -1 | awk '{print $4}') free"
-say "while full: publish $(publish 'خبر أثناء الامتلاء'), comment $(comment 'تعليق أثناء الامتلاء') ($(grep -o 'ممتلئة[^<]*' "$work/comment.html" | head -1)), sign-in $(signin), upload $(upload)"
+say "while full: publish $(publish 'خبر أثناء الامتلاء'), comment $(comment 'تعليق أثناء الامتلاء') ($(grep -o 'ممتلئة[^<]*' "$work/comment.html" | head -1)), upload (signed in before) $(upload), sign-in $(signin)"
 say "while full: /health $(curl -s "$base/health")"
 rm -f "$data/filler"
 sleep 2

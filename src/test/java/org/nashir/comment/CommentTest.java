@@ -199,4 +199,23 @@ class CommentTest {
                 .isEqualTo(303);
         }
     }
+
+    @Test
+    void the_per_article_limit_is_the_one_configured(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir, Map.of("NASHIR_COMMENTS_PER_ARTICLE", "2", "NASHIR_COMMENTS_PER_ADDRESS", "100")).start()) {
+            long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)));
+            long other = site.publish("سياسة", "خبر آخر", site.clock.instant().minus(Duration.ofHours(1)));
+            // All within one clock minute (the window): the forms were opened at 09:30:00 and sent at 09:30:20.
+            site.clock.set(java.time.Instant.parse("2026-11-29T09:30:00Z"));
+            String token = site.nashir.spam.token(article), otherToken = site.nashir.spam.token(other);
+            site.clock.advance(Duration.ofSeconds(20));
+            for (int i = 0; i < 2; i++) {
+                assertThat(post(site, article, "name", "قارئ", "email", "r" + i + "@example.org", "comment", "تعليق " + i, "token", token).statusCode())
+                    .isEqualTo(303);
+            }
+            assertThat(post(site, article, "name", "قارئ", "email", "r9@example.org", "comment", "الثالث", "token", token).statusCode()).isEqualTo(429);
+            assertThat(post(site, other, "name", "قارئ", "email", "r9@example.org", "comment", "على خبر آخر", "token", otherToken).statusCode())
+                .as("another article has its own count").isEqualTo(303);
+        }
+    }
 }
