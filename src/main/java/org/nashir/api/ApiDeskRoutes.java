@@ -16,10 +16,8 @@ import org.nashir.web.ApiError;
 import org.nashir.web.Messages;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -21,9 +21,7 @@ import org.nashir.web.Messages;
 import org.nashir.web.NotFound;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

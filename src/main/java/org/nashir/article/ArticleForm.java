@@ -5,7 +5,6 @@ import org.nashir.arabic.ArabicText;
 import io.javalin.http.Context;
 import org.nashir.web.Forbidden;
 
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.Instant;

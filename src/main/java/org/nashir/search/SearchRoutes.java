@@ -14,7 +14,6 @@ import org.nashir.web.Pager;
 import org.nashir.web.Site;
 import org.nashir.web.Templates;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
