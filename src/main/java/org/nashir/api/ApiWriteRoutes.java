@@ -70,7 +70,7 @@ public final class ApiWriteRoutes {
             long id = id(ctx);
             Article a = articles.findById(id).orElseThrow(() -> unknown(id));
             boolean visible = Article.PUBLISHED.equals(a.status()) && a.publishedAt() != null && !a.publishedAt().isAfter(clock.instant());
-            boolean editable = by.role().canPublish() || (by.role() == Role.WRITER && Long.valueOf(by.id()).equals(a.createdBy()));
+            boolean editable = Editing.mayOpen(a, by);
             // Someone else's unpublished article does not exist for this token: not even its number is confirmed.
             if (!visible && !editable) throw unknown(id);
             return reads.describe(a);
@@ -86,7 +86,7 @@ public final class ApiWriteRoutes {
     public void update(Context ctx) {
         answer(ctx, 200, () -> {
             long id = id(ctx);
-            Article current = articles.findById(id).filter(a -> mayOpen(a, ApiDoor.requiredAccount(ctx))).orElseThrow(() -> unknown(id));
+            Article current = articles.findById(id).filter(a -> Editing.mayOpen(a, ApiDoor.requiredAccount(ctx))).orElseThrow(() -> unknown(id));
             return saved(editing.update(id, command(JsonBody.object(ctx), current), ApiDoor.requiredAccount(ctx)));
         });
     }
@@ -96,7 +96,7 @@ public final class ApiWriteRoutes {
         answer(ctx, 200, () -> {
             long id = id(ctx);
             JsonNode body = JsonBody.object(ctx);
-            Article current = articles.findById(id).filter(a -> mayOpen(a, ApiDoor.requiredAccount(ctx))).orElseThrow(() -> unknown(id));
+            Article current = articles.findById(id).filter(a -> Editing.mayOpen(a, ApiDoor.requiredAccount(ctx))).orElseThrow(() -> unknown(id));
             JsonNode version = body.get("version");
             if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
                 throw invalid(Map.of("version", "اكتب رقم النسخة التي قرأتها (version)"));
@@ -105,15 +105,6 @@ public final class ApiWriteRoutes {
                 articles.listTags(id).stream().map(Tag::name).toList(), ArticleCommand.Action.PUBLISH, version.intValue());
             return saved(editing.update(id, c, ApiDoor.requiredAccount(ctx)));
         });
-    }
-
-    /**
-     * Whether the account may know the article exists for writing: a writer's own, anything for those who publish.
-     * Someone else's is answered as a missing one before its body is even read, or the answer (422 for a bad body,
-     * 403 for another's) would tell a writer which ids hold drafts.
-     */
-    private static boolean mayOpen(Article a, Account by) {
-        return by.role().canPublish() || Long.valueOf(by.id()).equals(a.createdBy());
     }
 
     private Map<String, Object> saved(Editing.Saved s) {

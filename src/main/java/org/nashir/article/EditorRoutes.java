@@ -283,7 +283,7 @@ public final class EditorRoutes {
     private static void mayEdit(Context ctx, Article a) {
         Account me = Guard.required(ctx).account();
         // Someone else's article is answered as a missing one: a 403 would tell a writer which ids hold drafts.
-        if (me.role() == Role.WRITER && !Long.valueOf(me.id()).equals(a.createdBy())) {
+        if (!Editing.mayOpen(a, me)) {
             throw new NotFound(me.email() + " opened article " + a.id() + " of another", "error.article-not-found");
         }
         if (me.role() == Role.WRITER && !List.of(Article.DRAFT, Article.REVIEW).contains(a.status())) {

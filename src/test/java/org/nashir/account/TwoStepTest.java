@@ -164,4 +164,22 @@ class TwoStepTest {
             assertThat(site.nashir.audit.listLatest(100)).anyMatch(e -> e.action().equals("two-step.disabled")).anyMatch(e -> e.action().equals("two-step.roles"));
         }
     }
+
+    @Test
+    void a_secret_this_sites_key_cannot_read_refuses_the_code_instead_of_failing(@TempDir Path dir) {
+        try (TestSite site = TestSite.create(dir).start()) {
+            Agent editor = Agent.signedIn(site, "editor@example.org", Role.EDITOR);
+            String secret = turnOn(site, editor)[0];
+            // As after a restore beside another secret.key: the stored secret no longer decrypts.
+            site.nashir.db.jdbi().useHandle(h -> h.createUpdate("UPDATE account SET totp_secret = :s WHERE email = 'editor@example.org'")
+                .bind("s", java.util.Base64.getEncoder().encodeToString(new byte[48])).execute());
+            Agent again = new Agent(site);
+            again.signIn("editor@example.org", PASSWORD);
+            again.get("/admin/sign-in/code");
+            site.clock.advance(Duration.ofSeconds(30));
+            HttpResponse<String> r = again.post("/admin/sign-in/code", "code", codeNow(site, secret));
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.body()).contains("الرمز غير صحيح");
+        }
+    }
 }
