@@ -94,11 +94,26 @@ final class ServerErrors {
         return site.messages().has(key + ".message") ? key : "error.400";
     }
 
+    /** A page made, and when: kept a minute, as the navigation it shows changes rarely. */
+    private record Made(byte[] html, long at) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Made> pages = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The Arabic page for {@code status}, rendered once a minute at most: a client sending garbage as fast as it can
+     * gets these answers only, and rendering each one was most of the work of answering it.
+     */
     byte[] page(int status) {
-        String key = key(status);
-        String heading = site.messages().get(key + ".heading");
-        String message = site.messages().get(key + ".message");
-        return templates.render("error.jte", new ErrorPage(site.errorFrame(heading, message, "/"), status, heading, message));
+        long now = System.nanoTime();
+        Made made = pages.get(status);
+        if (made == null || now - made.at() > 60_000_000_000L) {
+            String key = key(status);
+            String heading = site.messages().get(key + ".heading");
+            String message = site.messages().get(key + ".message");
+            made = new Made(templates.render("error.jte", new ErrorPage(site.errorFrame(heading, message, "/"), status, heading, message)), now);
+            pages.put(status, made);
+        }
+        return made.html();
     }
 
     private byte[] json(int status) {
