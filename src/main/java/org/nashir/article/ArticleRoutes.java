@@ -64,8 +64,8 @@ public final class ArticleRoutes {
         if ("pending".equals(ctx.queryParam("comment")) || (reply != null && Input.isId(reply))) {
             // After a comment, or to reply without JavaScript: the same page with the form's state, not cached.
             String notice = "pending".equals(ctx.queryParam("comment")) ? site.messages().get("comment.pending") : null;
-            ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(render(id, slug,
-                new CommentsView.FormState("", "", "", reply == null ? "" : reply, java.util.Map.of(), notice)));
+            ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(cache.renderOnce(ctx.path(), () -> render(id, slug,
+                new CommentsView.FormState("", "", "", reply == null ? "" : reply, java.util.Map.of(), notice))));
             return;
         }
         String key = Article.path(id) + (slug == null ? "" : "/" + slug);

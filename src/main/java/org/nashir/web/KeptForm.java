@@ -18,8 +18,10 @@ import java.util.Set;
  * @param filesLeftOut whether the form carried files that cannot be given back
  * @param resend whether the form can be sent again as it is (false when its token is no longer good: the text is
  *               shown to be copied)
+ * @param explain the message key of what the page says to do with it
+ * @param back where the person goes to send it again, or null
  */
-public record KeptForm(String action, List<Field> fields, boolean filesLeftOut, boolean resend) {
+public record KeptForm(String action, List<Field> fields, boolean filesLeftOut, boolean resend, String explain, String back) {
     /** One field: shown as a text box when it holds words, else carried hidden. */
     public record Field(String name, String value, boolean shown, String label) {}
 
@@ -38,7 +40,16 @@ public record KeptForm(String action, List<Field> fields, boolean filesLeftOut, 
         KeptForm k = of(ctx, messages, false);
         if (k == null) return null;
         List<Field> shown = k.fields().stream().filter(Field::shown).toList();
-        return shown.isEmpty() ? null : new KeptForm(k.action(), shown, k.filesLeftOut(), false);
+        return shown.isEmpty() ? null : new KeptForm(k.action(), shown, k.filesLeftOut(), false, "kept.copy", null);
+    }
+
+    /**
+     * The text of a form refused for now (a reader over the comment limit), to be copied and sent again later from
+     * {@code back}.
+     */
+    public static KeptForm toSendLater(Context ctx, Messages messages, String back) {
+        KeptForm k = toCopy(ctx, messages);
+        return k == null ? null : new KeptForm(k.action(), k.fields(), k.filesLeftOut(), false, "kept.later", back);
     }
 
     private static KeptForm of(Context ctx, Messages messages, boolean resend) {
@@ -66,6 +77,6 @@ public record KeptForm(String action, List<Field> fields, boolean filesLeftOut, 
                 anyShown |= shown;
             }
         }
-        return anyShown || files ? new KeptForm(ctx.path(), fields, files, resend) : null;
+        return anyShown || files ? new KeptForm(ctx.path(), fields, files, resend, resend ? "kept.explain" : "kept.copy", null) : null;
     }
 }

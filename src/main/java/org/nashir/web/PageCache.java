@@ -230,6 +230,20 @@ public final class PageCache {
         }
     }
 
+    /**
+     * A public page rendered for one request and never kept (the article with a form's state in it), under the same
+     * bound as renders of pages no cache holds: a query that skips the cache must not be a way around {@link Admission}
+     * for anonymous clients. Without a place: {@link Admission.Overloaded} (503 with {@code Retry-After}).
+     */
+    public byte[] renderOnce(String what, Supplier<byte[]> render) {
+        if (!admission.startRender()) throw new Admission.Overloaded("no place to render " + what);
+        try {
+            return render.get();
+        } finally {
+            admission.endRender();
+        }
+    }
+
     /** Renders {@code key} for everyone waiting on {@code mine}; the previous version answers if the render fails. */
     private Page render(String key, Supplier<byte[]> render, CompletableFuture<Page> mine, Entry kept) {
         long before = generation.get();

@@ -130,7 +130,8 @@ public final class WebServer {
             });
             config.routes.exception(TooManyRequests.class, (e, ctx) -> {
                 ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-                errorPage(ctx, site, templates, 429, "error.429.heading", site.messages().get("error.429.message"));
+                errorPage(ctx, site, templates, 429, "error.429.heading", site.messages().get(e.messageKey()),
+                    e.back() == null ? null : KeptForm.toSendLater(ctx, site.messages(), e.back()));
             });
             config.routes.exception(Conflict.class, (e, ctx) -> {
                 ctx.status(HttpStatus.CONFLICT);
