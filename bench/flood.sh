@@ -7,6 +7,9 @@
 # floods got (answers by status), and threads, open files and database connections before and after (from
 # /metrics), to show nothing leaked.
 #   bench/flood.sh                    # DURATION=60
+#   PUBLISH_EVERY=0 bench/flood.sh    # without the editor (seconds between publishes; 2 by default)
+#   SERVE_JAVA_OPTS="-Xmx64m -XX:+UseSerialGC …" bench/flood.sh   # the server with other JVM options (the launcher's
+#                                     # JAVA_OPTS; the tool commands the script runs keep the defaults)
 # Needs wrk and ../shared (the corpora are imported once into target/bench-data, as bench/spike.sh does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +31,7 @@ base="http://127.0.0.1:$PORT"
 token=$(./nashir token create --data "$DATA" --email spike@bench.example --name "flood $(date +%s)" 2>/dev/null)
 
 # Behind a proxy (as a site taking such traffic is), so each request's address is the X-Forwarded-For it carries.
-NASHIR_BEHIND_PROXY=true ./nashir serve --data "$DATA" --port "$PORT" > "$out/server.log" 2>&1 &
+JAVA_OPTS="${SERVE_JAVA_OPTS:-${JAVA_OPTS:-}}" NASHIR_BEHIND_PROXY=true ./nashir serve --data "$DATA" --port "$PORT" > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill $(jobs -p) 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null && break; sleep 0.5; done
@@ -80,11 +83,11 @@ wrk -t1 -c100 -d"${DURATION}s" -s "$out/comments.lua" "$base" > "$out/wrk-commen
   : > "$out/publish.txt"
   end=$(( $(date +%s) + DURATION - 2 ))
   n=0
-  while [ "$(date +%s)" -lt "$end" ]; do
+  while [ "${PUBLISH_EVERY:-2}" != 0 ] && [ "$(date +%s)" -lt "$end" ]; do
     n=$((n + 1))
     api -o "$out/publish-answer.json" -w '%{http_code} %{time_total}\n' -X POST "$base/api/v1/articles" \
       -d "{\"title\":\"خبر أثناء الضغط رقم $n\",\"body_html\":\"<p>نص الخبر.</p>\",\"section\":\"$section\",\"status\":\"published\"}" >> "$out/publish.txt"
-    sleep 2
+    sleep "${PUBLISH_EVERY:-2}"
   done
 ) &
 editor=$!

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Admission {
     /** How long a refused request waits, without a thread, before its 503 (see {@code WebServer}). */
-    static final long PAUSE_MS = 2_000;
+    public static final long PAUSE_MS = 2_000;
     /** What the 503 tells clients to wait, in seconds. */
     public static final int RETRY_AFTER = 5;
 

@@ -46,7 +46,9 @@ final class DirectReads extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        long started = System.nanoTime();
+        // From when the request arrived, not when this handler was reached: a request that waited for a thread
+        // waited as the reader sees it, and the latency histograms must show it.
+        long started = request.getBeginNanoTime();
         // A stopping node closes each connection after its answer, so a balancer's kept-alive connections are gone
         // before the server stops taking requests (one sent on them then would be refused with a 503).
         if (draining.getAsBoolean()) response.getHeaders().put(CLOSE);

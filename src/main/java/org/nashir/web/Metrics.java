@@ -72,7 +72,7 @@ public final class Metrics {
         FunctionCounter.builder("nashir.page.cache.requests", cache, c -> c.counts().missed()).tag("result", "miss").register(registry);
         FunctionCounter.builder("nashir.page.cache.requests", cache, c -> c.counts().coalesced()).tag("result", "coalesced").register(registry);
         FunctionCounter.builder("nashir.page.cache.direct", cache, c -> c.counts().direct())
-            .description("fresh hits answered before routing (DirectReads); included in result=hit").register(registry);
+            .description("kept pages answered before routing (DirectReads): fresh ones, and previous versions while the page is rendered again; included in result=hit or result=stale").register(registry);
         FunctionCounter.builder("nashir.page.cache.render.failures", cache, c -> c.counts().failures())
             .description("renders that failed while a previous version was served instead").register(registry);
         FunctionTimer.builder("nashir.page.render", cache, c -> c.renders(), c -> c.counts().renderNanos(), TimeUnit.NANOSECONDS).register(registry);

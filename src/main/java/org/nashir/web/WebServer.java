@@ -206,13 +206,38 @@ public final class WebServer {
                 }, SHED_PAUSE));
                 return;
             }
-            try {
-                handler.handle(ctx);
-            } finally {
-                admission.leave();
-            }
+            // Run on a thread of the lowest priority (the launcher lets the JVM set it: ThreadPriorityPolicy), which
+            // the system runs when cached readers leave it time: a search flood then slows itself, not the readers.
+            ctx.future(() -> CompletableFuture.runAsync(() -> {
+                try {
+                    handler.handle(ctx);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                } finally {
+                    admission.leave();
+                }
+            }, SHED_WORK).exceptionallyCompose(e -> {
+                // A client over its limit is told so after the same pause: answered at once, a flood comes straight
+                // back (100 connections posting comments got 850 refusals a second, each a page: bench/flood.sh).
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (!(cause instanceof TooManyRequests limited)) return CompletableFuture.failedFuture(cause);
+                ctx.attribute(Metrics.PAUSED, true);
+                return CompletableFuture.runAsync(() -> {
+                    throw limited;
+                }, SHED_PAUSE);
+            }));
         };
     }
+
+    /** The threads shed-first work runs on: as many as {@link Admission} lets in, at the lowest priority. */
+    private static final java.util.concurrent.ExecutorService SHED_WORK = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "nashir-shed-first");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
 
     /**
      * 503 with {@code Retry-After}: the API's error shape ({@link ApiError}) under {@code /api/}, else the Arabic page

@@ -107,4 +107,39 @@ class DirectReadsTest {
         send("GET", "/");
         assertThat(direct()).as("fresh again after the render").isEqualTo(before + 1);
     }
+
+    @Test
+    void while_a_page_is_rendered_again_its_readers_get_the_previous_version_directly() throws Exception {
+        String path = "/article/" + id;
+        send("GET", path);
+        send("GET", path);
+        site.nashir.pages.invalidateAll();
+        java.util.concurrent.CountDownLatch rendering = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // A render that takes its time (a busy server, a slow database), started as the first reader after a change would.
+        Thread renderer = Thread.ofVirtual().start(() -> site.nashir.pages.get(path, () -> {
+            rendering.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "<p>الصفحة الجديدة</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }));
+        try {
+            assertThat(rendering.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long direct = direct(), stale = site.nashir.pages.counts().stale();
+            HttpResponse<byte[]> read = send("GET", path);
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(new String(read.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("المجلس البلدي يناقش خطة النقل");
+            assertThat(direct()).as("answered before routing, not through the route").isEqualTo(direct + 1);
+            assertThat(site.nashir.pages.counts().stale()).as("counted as a previous version served").isEqualTo(stale + 1);
+        } finally {
+            release.countDown();
+            renderer.join();
+        }
+        assertThat(new String(send("GET", path).body(), java.nio.charset.StandardCharsets.UTF_8)).as("the new version once rendered").contains("الصفحة الجديدة");
+        site.nashir.pages.invalidateAll();
+        send("GET", path);
+    }
 }
