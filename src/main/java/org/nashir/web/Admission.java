@@ -55,6 +55,15 @@ public final class Admission {
         sheddable.release();
     }
 
+    /**
+     * Whether a shed-first request arriving now would be refused: no place free and as many waiting as may wait. Asked
+     * before the request reaches the routes ({@link DirectReads}), so that most of a flood is refused before the
+     * framework builds anything for it; one that passes still takes its place with {@link #enter()}.
+     */
+    boolean crowded() {
+        return sheddable.availablePermits() == 0 && sheddable.getQueueLength() >= sheddableWaiters;
+    }
+
     /** A place to render a public page no cache holds; false when there is none. */
     boolean startRender() {
         return acquire(renders, renderWaiters);

@@ -20,7 +20,8 @@ import java.util.List;
  * Javalin). The page cache learns which address answers which kept page from the routes themselves
  * ({@link PageCache#send}), so this knows no route; anything else (a stale page, credentials, another method, an
  * address never answered) goes on to Javalin unchanged. Every request passes here, so this is also where a
- * draining node asks clients to close their connections.
+ * draining node asks clients to close their connections, and where a request for a shed-first route is refused while
+ * {@link Admission} is crowded, before the framework spends anything on it.
  */
 final class DirectReads extends Handler.Wrapper {
     private final PageCache cache;
@@ -30,10 +31,25 @@ final class DirectReads extends Handler.Wrapper {
     private final long maxBody;
     private final java.util.function.Supplier<UriCompliance> compliance;
     private final ServerErrors errors;
+    private final Admission admission;
+    private final List<ShedFirst> shedFirst;
     private static final HttpField CLOSE = new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.CONNECTION, "close");
+    private static final HttpField RETRY_AFTER = new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.RETRY_AFTER, Integer.toString(Admission.RETRY_AFTER));
+
+    /** A shed-first route's address as a pattern ("{id}" is one path segment), with the route it names in metrics. */
+    record ShedFirst(String method, java.util.regex.Pattern path, String route) {
+        static List<ShedFirst> of(List<Route> routes) {
+            return routes.stream().filter(Route::sheddable).map(r -> new ShedFirst(r.method().toUpperCase(java.util.Locale.ROOT),
+                java.util.regex.Pattern.compile(java.util.Arrays.stream(r.path().split("/", -1))
+                    .map(segment -> segment.startsWith("{") ? "[^/]+" : java.util.regex.Pattern.quote(segment))
+                    .collect(java.util.stream.Collectors.joining("/")) + "/?"), r.path())).toList();
+        }
+    }
 
     DirectReads(PageCache cache, List<HttpField> common, Metrics metrics, java.util.function.BooleanSupplier draining, long maxBody,
-                java.util.function.Supplier<UriCompliance> compliance, ServerErrors errors) {
+                java.util.function.Supplier<UriCompliance> compliance, ServerErrors errors, Admission admission, List<Route> routes) {
+        this.admission = admission;
+        this.shedFirst = ShedFirst.of(routes);
         this.errors = errors;
         this.maxBody = maxBody;
         this.compliance = compliance;
@@ -77,6 +93,10 @@ final class DirectReads extends Handler.Wrapper {
             response.write(true, null, callback);
             return true;
         }
+        if (admission.crowded()) {
+            String route = shedFirst(request.getMethod(), target.getPath());
+            if (route != null) return refuse(request, response, callback, route, started);
+        }
         if (!HttpMethod.GET.is(request.getMethod()) || request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
             return super.handle(request, response, callback);
         }
@@ -103,6 +123,30 @@ final class DirectReads extends Handler.Wrapper {
             response.write(true, ByteBuffer.wrap(body), callback);
         }
         metrics.request("GET", uri.getPath(), address.route(), status, (System.nanoTime() - started) / 1e6f, sent, false);
+        return true;
+    }
+
+    /** The shed-first route {@code method} and {@code path} go to, or null. */
+    private String shedFirst(String method, String path) {
+        if (path == null) return null;
+        for (ShedFirst s : shedFirst) if (s.method().equals(method) && s.path().matcher(path).matches()) return s.route();
+        return null;
+    }
+
+    /**
+     * A shed-first request while its places are taken and its waiters many: 503 with {@code Retry-After} after the
+     * same pause the routes give (parked on the scheduler, holding no thread), decided here before the framework
+     * builds its request, context and wrappers. Parked for two seconds, those outlived the young collections and were
+     * promoted: 250 refusals a second filled the old generation and a full collection stopped every reader every few
+     * seconds (bench/flood.sh, GC log).
+     */
+    private boolean refuse(Request request, Response response, Callback callback, String route, long started) {
+        response.setStatus(503);
+        response.getHeaders().put(RETRY_AFTER);
+        request.getComponents().getScheduler().schedule(() -> {
+            errors.answer(request, response, callback, 503);
+            metrics.request(request.getMethod(), request.getHttpURI().getPath(), route, 503, (System.nanoTime() - started) / 1e6f, null, true);
+        }, Admission.PAUSE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         return true;
     }
 

@@ -123,12 +123,14 @@ final class ServerErrors {
             case 431 -> "headers_too_large";
             case 405 -> "method_not_allowed";
             case 404 -> "not_found";
+            case 503 -> "overloaded";
             default -> "bad_request";
         };
         String english = switch (status) {
             case 413 -> "the request body is larger than the server accepts";
             case 414 -> "the address is longer than the server accepts";
             case 431 -> "the request's header fields are larger than the server accepts";
+            case 503 -> "The server is busy; try again in a few seconds.";
             default -> "the request could not be read";
         };
         try {

@@ -97,7 +97,7 @@ public final class WebServer {
             ServerErrors serverErrors = new ServerErrors(site, templates, security);
             config.jetty.modifyServer(server -> {
                 var graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
-                graceful.setHandler(new DirectReads(pages, security, metrics, draining, MAX_BODY, uriCompliance::get, serverErrors));
+                graceful.setHandler(new DirectReads(pages, security, metrics, draining, MAX_BODY, uriCompliance::get, serverErrors, admission, routes));
                 server.setHandler(graceful);
                 server.setStopTimeout(20_000);
                 server.setErrorHandler(serverErrors.server);

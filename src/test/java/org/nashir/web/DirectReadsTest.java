@@ -142,4 +142,21 @@ class DirectReadsTest {
         site.nashir.pages.invalidateAll();
         send("GET", path);
     }
+
+    @Test
+    void shed_first_addresses_are_recognised_before_routing_as_the_routes_match_them() {
+        var routes = DirectReads.ShedFirst.of(site.nashir.routes().routes());
+        java.util.function.BiPredicate<String, String> shed = (method, path) ->
+            routes.stream().anyMatch(r -> r.method().equals(method) && r.path().matcher(path).matches());
+        assertThat(shed.test("GET", "/search")).isTrue();
+        assertThat(shed.test("GET", "/search/")).isTrue();
+        assertThat(shed.test("POST", "/article/12/comments")).isTrue();
+        assertThat(shed.test("GET", "/archive/2026/11/29")).isTrue();
+        assertThat(shed.test("GET", "/api/v1/search")).isTrue();
+        assertThat(shed.test("GET", "/searchx")).isFalse();
+        assertThat(shed.test("GET", "/article/12/comments")).as("another method").isFalse();
+        assertThat(shed.test("POST", "/article/12/comments/x")).isFalse();
+        assertThat(shed.test("GET", "/article/12")).as("a cached page is never shed").isFalse();
+        assertThat(shed.test("GET", "/")).isFalse();
+    }
 }
