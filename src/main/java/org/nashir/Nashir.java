@@ -114,7 +114,7 @@ public final class Nashir implements AutoCloseable {
         this.viewStore = new ViewStore(db.jdbi(), clock);
         this.secret = SiteSecret.load(settings.secretFile());
         this.views = new ViewCounter(viewStore, clock, secret, db.dialect() == org.nashir.storage.Dialect.POSTGRESQL);
-        this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads());
+        this.admission = new Admission(settings.shedConcurrency(), settings.httpThreads(), settings.backOfficeThreads(), settings.shedPauseMillis());
         this.pages = new PageCache(settings.pageCacheSeconds(), admission,
             () -> db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1);
         this.accounts = new AccountStore(db.jdbi(), clock, settings.sessionLifetime(), settings.sessionIdle());

@@ -54,6 +54,7 @@ public record Settings(
     int slowRequestMillis,
     int httpThreads,
     int shedConcurrency,
+    int shedPauseMillis,
     int backOfficeThreads,
     String purgeUrl,
     String purgeToken,
@@ -99,6 +100,7 @@ public record Settings(
         new String[] {"NASHIR_SLOW_REQUEST_MS", "1000", "requests slower than this are logged as slow (with their route and time); 0 turns it off"},
         new String[] {"NASHIR_HTTP_THREADS", "32", "the web server's threads at most (each costs memory; on a 2-core server more only wait)"},
         new String[] {"NASHIR_SHED_CONCURRENCY", "cores", "anonymous requests no cache answers (searches, comment posts, archive pages) served at once, by default one fewer than the machine's processors (at least 1), so cached reads keep a core; more get 503 with Retry-After"},
+        new String[] {"NASHIR_SHED_PAUSE_MS", "2000", "how long a refused anonymous request (503 under overload, 429 over the search or comment limits) waits, holding no thread, before its answer: a flooding client slows to this pace"},
         new String[] {"NASHIR_BACK_OFFICE_THREADS", "8", "threads of the web server the public site may not take, kept for the back office and API writes"},
         new String[] {"NASHIR_PURGE_URL", "", "a CDN's purge hook: after each change, POST {\"keys\":[…]} (the pages' Surrogate-Key values) or {\"all\":true} there; empty: no purges"},
         new String[] {"NASHIR_PURGE_TOKEN", "", "sent as Authorization: Bearer … with each purge"},
@@ -234,10 +236,10 @@ public record Settings(
         }
         int slow = intSetting(v, "NASHIR_SLOW_REQUEST_MS", 1000, 0, 3_600_000, errors);
         int httpThreads = intSetting(v, "NASHIR_HTTP_THREADS", 32, 16, 2_000, errors);
-        // Searches are CPU work: more at once than processors only slow the cached readers beside them (bench/flood.sh).
-        // One core fewer than the machine has (at least one): searches are CPU-bound, and with both cores of a small
+        // Searches are CPU work: one core fewer than the machine has (at least one), since with both cores of a small
         // server searching, cached readers waited their turn (bench/flood.sh: readers' p99 70–79 ms with 2, 45–63 with 1).
         int shed = intSetting(v, "NASHIR_SHED_CONCURRENCY", Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 1, 1_000, errors);
+        int shedPause = intSetting(v, "NASHIR_SHED_PAUSE_MS", 2_000, 0, 10_000, errors);
         int reserved = intSetting(v, "NASHIR_BACK_OFFICE_THREADS", 8, 1, 1_000, errors);
         if (reserved >= httpThreads) errors.add("NASHIR_BACK_OFFICE_THREADS: يجب أن يكون أقل من NASHIR_HTTP_THREADS (" + httpThreads + ")");
         String purgeUrl = v.getOrDefault("NASHIR_PURGE_URL", "").strip();
@@ -265,7 +267,7 @@ public record Settings(
             baseUrl, cache, flush, mediaMax, searches, comments, commentsPerArticle, java.time.Duration.ofHours(sessionHours), java.time.Duration.ofMinutes(sessionIdle), proxies,
             java.util.Arrays.stream(v.getOrDefault("NASHIR_COMMENT_BLOCKLIST", "").split("[,،]")).map(String::strip).filter(w -> !w.isEmpty()).toList(),
             java.util.Map.copyOf(outcomes), trustAfter, feedContent.equals("full"), embedTitles,
-            v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads, shed, reserved,
+            v.getOrDefault("NASHIR_METRICS_TOKEN", "").strip(), accessLog, slow, httpThreads, shed, shedPause, reserved,
             purgeUrl, v.getOrDefault("NASHIR_PURGE_TOKEN", ""), drain,
             v.containsKey("NASHIR_SECRET_FILE") && !v.get("NASHIR_SECRET_FILE").isBlank() ? Path.of(v.get("NASHIR_SECRET_FILE").strip()) : data.resolve("secret.key"), feedPoll, s3, dbWait, dbStatement);
     }

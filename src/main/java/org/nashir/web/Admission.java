@@ -1,5 +1,6 @@
 package org.nashir.web;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * so editors can publish in the middle of a spike.
  */
 public final class Admission {
-    /** How long a refused request waits, without a thread, before its 503 (see {@code WebServer}). */
+    /** How long a refused request waits, without a thread, before its 503 or 429, unless configured otherwise. */
     public static final long PAUSE_MS = 2_000;
     /** What the 503 tells clients to wait, in seconds. */
     public static final int RETRY_AFTER = 5;
@@ -26,6 +27,8 @@ public final class Admission {
     private final Semaphore renders;
     private final int sheddableWaiters;
     private final int renderWaiters;
+    private final long pauseMillis;
+    private final java.util.concurrent.Executor pause;
 
     /**
      * @param sheddable anonymous requests of shed-first routes at once
@@ -33,6 +36,13 @@ public final class Admission {
      * @param reserved threads that public uncached work may not take (kept for the back office and API writes)
      */
     public Admission(int sheddable, int threads, int reserved) {
+        this(sheddable, threads, reserved, PAUSE_MS);
+    }
+
+    /** With refusals answered after {@code pauseMillis} (see {@link #pause()}). */
+    public Admission(int sheddable, int threads, int reserved, long pauseMillis) {
+        this.pauseMillis = pauseMillis;
+        this.pause = CompletableFuture.delayedExecutor(pauseMillis, TimeUnit.MILLISECONDS);
         int forPublicWork = Math.max(2, threads - reserved);
         int shed = Math.min(sheddable, forPublicWork / 2);
         int render = Math.max(1, forPublicWork - shed);
@@ -45,6 +55,16 @@ public final class Admission {
 
     /** No limits: for caches built without a server (tools, tests). */
     static final Admission UNLIMITED = new Admission(Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 2, 0);
+
+    /** How long a refused request waits, holding no thread, before its answer. */
+    long pauseMillis() {
+        return pauseMillis;
+    }
+
+    /** Runs what it is given after the pause, on no server thread: where refusals wait. */
+    java.util.concurrent.Executor pause() {
+        return pause;
+    }
 
     /** A place for a shed-first request; false when there is none. */
     boolean enter() {

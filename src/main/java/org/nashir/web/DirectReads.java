@@ -146,7 +146,7 @@ final class DirectReads extends Handler.Wrapper {
         request.getComponents().getScheduler().schedule(() -> {
             errors.answer(request, response, callback, 503);
             metrics.request(request.getMethod(), request.getHttpURI().getPath(), route, 503, (System.nanoTime() - started) / 1e6f, null, true);
-        }, Admission.PAUSE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, admission.pauseMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return true;
     }
 

@@ -47,7 +47,7 @@ public record KeptForm(String action, List<Field> fields, boolean filesLeftOut, 
      * The text of a form refused for now (a reader over the comment limit), to be copied and sent again later from
      * {@code back}.
      */
-    public static KeptForm toSendLater(Context ctx, Messages messages, String back) {
+    static KeptForm toSendLater(Context ctx, Messages messages, String back) {
         KeptForm k = toCopy(ctx, messages);
         return k == null ? null : new KeptForm(k.action(), k.fields(), k.filesLeftOut(), false, "kept.later", back);
     }

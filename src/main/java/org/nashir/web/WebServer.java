@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -188,8 +187,6 @@ public final class WebServer {
     /** The largest body taken: article bodies and image uploads (the media routes check their own, smaller limit first). */
     static final long MAX_BODY = 40L * 1024 * 1024;
 
-    private static final java.util.concurrent.Executor SHED_PAUSE = CompletableFuture.delayedExecutor(Admission.PAUSE_MS, TimeUnit.MILLISECONDS);
-
     /** Shed-first routes take a place from {@link Admission} first; the others go straight in. */
     private static Handler admitted(Route r, Handler handler, Admission admission) {
         if (!r.sheddable()) return handler;
@@ -203,7 +200,7 @@ public final class WebServer {
                 // 500 ms, 45 ms after 2 s; bench/flood.sh).
                 ctx.future(() -> CompletableFuture.runAsync(() -> {
                     throw new Admission.Overloaded(r.describe());
-                }, SHED_PAUSE));
+                }, admission.pause()));
                 return;
             }
             // Run on a thread of the lowest priority (the launcher lets the JVM set it: ThreadPriorityPolicy), which
@@ -226,7 +223,7 @@ public final class WebServer {
                 ctx.attribute(Metrics.PAUSED, true);
                 return CompletableFuture.runAsync(() -> {
                     throw limited;
-                }, SHED_PAUSE);
+                }, admission.pause());
             }));
         };
     }
