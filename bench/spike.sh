@@ -31,8 +31,17 @@ token=$(./nashir token create --data "$DATA" --email spike@bench.example --name 
 ./nashir serve --data "$DATA" --port "$PORT" > "$out/server.log" 2>&1 &
 server=$!
 editor=""
-trap 'kill $editor 2>/dev/null || true; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+sampler=""
+trap 'kill $sampler 2>/dev/null || true; kill $editor 2>/dev/null || true; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null && break; sleep 0.5; done
+# Resident memory every second (anonymous and file-backed apart), to see when the peak comes and what it is made of.
+(
+  while kill -0 "$server" 2>/dev/null; do
+    awk -v t="$(date +%s)" '/^(VmRSS|RssAnon|RssFile):/ {v[$1]=$2} END {print t, v["VmRSS:"], v["RssAnon:"], v["RssFile:"]}' "/proc/$server/status"
+    sleep 1
+  done
+) > "$out/rss.txt" 2>/dev/null &
+sampler=$!
 section=$(curl -fs "$base/api/v1/sections" | grep -o '"slug":"[^"]*"' | head -1 | cut -d'"' -f4)
 api() { curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
 hot=$(api -X POST "$base/api/v1/articles" -d "{\"title\":\"عاجل: انفجار في مرفأ المدينة\",\"body_html\":\"<p>تفاصيل أولى.</p>\",\"section\":\"$section\",\"status\":\"published\"}" \
@@ -101,3 +110,4 @@ awk '$3 ~ /^[0-9]+$/ {print $3}' "$out/changes.txt" | sort -n | awk '{a[NR]=$1} 
 grep -c "NOT SEEN" "$out/changes.txt" | awk '{print "changes not seen within 10 s: " $1}' | tee -a "$out/summary.txt" || true
 awk -v b="$renders_before" -v a="$renders_after" -v c="$changes" 'BEGIN {printf "renders: %d for %d changes on 3 hot pages (%.2f per hot page per change)\n", a-b, c, (a-b)/(c*3)}' | tee -a "$out/summary.txt"
 grep -E "VmHWM|VmRSS" "/proc/$server/status" | tr -s ' ' | tee -a "$out/summary.txt"
+sort -k2 -n "$out/rss.txt" | tail -1 | awk '{printf "highest sampled resident memory: %d kB (anonymous %d kB, files %d kB)\n", $2, $3, $4}' | tee -a "$out/summary.txt"

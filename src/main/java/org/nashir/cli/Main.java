@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         UserCommand.class, TokenCommand.class, ReindexCommand.class, MediaCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        // Before anything uses the common pool: its threads at normal priority (see the class).
+        System.setProperty("java.util.concurrent.ForkJoinPool.common.threadFactory", org.nashir.web.WebServer.CommonPoolThreads.class.getName());
         System.exit(run(args));
     }
 

@@ -32,6 +32,7 @@ final class DirectReads extends Handler.Wrapper {
     private final java.util.function.Supplier<UriCompliance> compliance;
     private final ServerErrors errors;
     private final Admission admission;
+    private final org.eclipse.jetty.server.LocalConnector local;
     private final List<ShedFirst> shedFirst;
     private static final HttpField CLOSE = new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.CONNECTION, "close");
     private static final HttpField RETRY_AFTER = new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.RETRY_AFTER, Integer.toString(Admission.RETRY_AFTER));
@@ -47,7 +48,9 @@ final class DirectReads extends Handler.Wrapper {
     }
 
     DirectReads(PageCache cache, List<HttpField> common, Metrics metrics, java.util.function.BooleanSupplier draining, long maxBody,
-                java.util.function.Supplier<UriCompliance> compliance, ServerErrors errors, Admission admission, List<Route> routes) {
+                java.util.function.Supplier<UriCompliance> compliance, ServerErrors errors, Admission admission, List<Route> routes,
+                org.eclipse.jetty.server.LocalConnector local) {
+        this.local = local;
         this.admission = admission;
         this.shedFirst = ShedFirst.of(routes);
         this.errors = errors;
@@ -57,7 +60,24 @@ final class DirectReads extends Handler.Wrapper {
         this.common = common;
         this.metrics = metrics;
         this.draining = draining;
-        cache.answerDirectly(common.stream().map(HttpField::getName).collect(java.util.stream.Collectors.toSet()));
+        cache.answerDirectly(common.stream().map(HttpField::getName).collect(java.util.stream.Collectors.toSet()), this::revalidate);
+    }
+
+    /**
+     * Renders the page at {@code address} again in the background: a GET of it through {@code local}, an in-process
+     * connector no client can reach, which passes here to its route like any request and leaves the new version in
+     * the cache; {@code done} when it is answered (or failed: the previous version stays, the next reader asks again).
+     */
+    private void revalidate(String address, Runnable done) {
+        Thread.ofVirtual().name("page-revalidate").start(() -> {
+            try {
+                local.getResponse("GET " + address + " HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n", 30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(DirectReads.class).warn("rendering {} again in the background failed: {}", address, e.toString());
+            } finally {
+                done.run();
+            }
+        });
     }
 
     @Override
@@ -97,32 +117,50 @@ final class DirectReads extends Handler.Wrapper {
             String route = shedFirst(request.getMethod(), target.getPath());
             if (route != null) return refuse(request, response, callback, route, started);
         }
-        if (!HttpMethod.GET.is(request.getMethod()) || request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
+        // A background render (revalidate) goes to its route: it is what makes the page fresh.
+        if (!HttpMethod.GET.is(request.getMethod()) || request.getHeaders().contains(HttpHeader.AUTHORIZATION)
+            || request.getConnectionMetaData().getConnector() == local) {
             return super.handle(request, response, callback);
         }
         var uri = request.getHttpURI();
         String query = uri.getQuery();
         PageCache.Address[] where = new PageCache.Address[1];
-        PageCache.Page page = cache.fresh(query == null ? uri.getPath() : uri.getPath() + "?" + query, where);
+        String address = query == null ? uri.getPath() : uri.getPath() + "?" + query;
+        PageCache.Page page = cache.fresh(address, where, revalidates(request, address));
         if (page == null) return super.handle(request, response, callback);
-        PageCache.Address address = where[0];
+        PageCache.Address known = where[0];
         var headers = response.getHeaders();
         for (HttpField f : common) headers.add(f);
         Encoding encoding = Encoding.pick(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING), page.brotli() != null);
         int status = 200;
         String sent = encoding.token;
-        if (PageCache.describe(page, encoding, address.cacheControl(), request.getHeaders().get(HttpHeader.IF_NONE_MATCH), headers::add)) {
+        if (PageCache.describe(page, encoding, known.cacheControl(), request.getHeaders().get(HttpHeader.IF_NONE_MATCH), headers::add)) {
             status = 304;
             sent = null;
             response.setStatus(304);
             response.write(true, null, callback);
         } else {
             byte[] body = page.bytes(encoding);
-            headers.add(address.contentType());
+            headers.add(known.contentType());
             headers.put(HttpHeader.CONTENT_LENGTH, body.length);
             response.write(true, ByteBuffer.wrap(body), callback);
         }
-        metrics.request("GET", uri.getPath(), address.route(), status, (System.nanoTime() - started) / 1e6f, sent, false);
+        metrics.request("GET", uri.getPath(), known.route(), status, (System.nanoTime() - started) / 1e6f, sent, false);
+        return true;
+    }
+
+    /**
+     * Whether a stale page may be answered to this request while it is rendered again in the background. Not to a
+     * signed-in member of the newsroom, who has just changed something and reloads to see it: their request renders
+     * the page at once. Nor for an address that would not fit on a request line as it is.
+     */
+    private static boolean revalidates(Request request, String address) {
+        String cookies = request.getHeaders().get(HttpHeader.COOKIE);
+        if (cookies != null && cookies.contains(org.nashir.account.Guard.SESSION_COOKIE + "=")) return false;
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c <= ' ' || c >= 0x7f) return false;
+        }
         return true;
     }
 

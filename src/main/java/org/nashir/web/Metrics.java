@@ -71,6 +71,8 @@ public final class Metrics {
         FunctionCounter.builder("nashir.page.cache.requests", cache, c -> c.counts().stale()).tag("result", "stale").register(registry);
         FunctionCounter.builder("nashir.page.cache.requests", cache, c -> c.counts().missed()).tag("result", "miss").register(registry);
         FunctionCounter.builder("nashir.page.cache.requests", cache, c -> c.counts().coalesced()).tag("result", "coalesced").register(registry);
+        FunctionCounter.builder("nashir.page.cache.revalidations", cache, c -> c.counts().revalidations())
+            .description("stale pages rendered again in the background while their readers got the previous version").register(registry);
         FunctionCounter.builder("nashir.page.cache.direct", cache, c -> c.counts().direct())
             .description("kept pages answered before routing (DirectReads): fresh ones, and previous versions while the page is rendered again; included in result=hit or result=stale").register(registry);
         FunctionCounter.builder("nashir.page.cache.render.failures", cache, c -> c.counts().failures())

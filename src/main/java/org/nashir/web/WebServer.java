@@ -96,7 +96,26 @@ public final class WebServer {
             ServerErrors serverErrors = new ServerErrors(site, templates, security);
             config.jetty.modifyServer(server -> {
                 var graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
-                graceful.setHandler(new DirectReads(pages, security, metrics, draining, MAX_BODY, uriCompliance::get, serverErrors, admission, routes));
+                // In-process only: DirectReads renders stale pages again through it, in the background. Not among the
+                // server's connectors (Javalin takes every one of them for a network connector): started and stopped
+                // with the server.
+                var local = new org.eclipse.jetty.server.LocalConnector(server);
+                server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) {
+                        try {
+                            local.start();
+                        } catch (Exception e) {
+                            throw new IllegalStateException("the in-process connector did not start", e);
+                        }
+                    }
+
+                    @Override
+                    public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
+                        org.eclipse.jetty.util.component.LifeCycle.stop(local);
+                    }
+                });
+                graceful.setHandler(new DirectReads(pages, security, metrics, draining, MAX_BODY, uriCompliance::get, serverErrors, admission, routes, local));
                 server.setHandler(graceful);
                 server.setStopTimeout(20_000);
                 server.setErrorHandler(serverErrors.server);
@@ -235,6 +254,21 @@ public final class WebServer {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+
+    /**
+     * The common fork-join pool's threads, at normal priority whoever starts them ({@link org.nashir.cli.Main} names
+     * this class in {@code java.util.concurrent.ForkJoinPool.common.threadFactory}). A new thread takes the priority of
+     * the one that starts it, and a cache written on a shed-first thread starts the pool's worker that way: the
+     * caches' upkeep (the page cache's eviction among it) then ran at nice 19 for as long as that worker lived.
+     */
+    public static final class CommonPoolThreads implements java.util.concurrent.ForkJoinPool.ForkJoinWorkerThreadFactory {
+        @Override
+        public java.util.concurrent.ForkJoinWorkerThread newThread(java.util.concurrent.ForkJoinPool pool) {
+            java.util.concurrent.ForkJoinWorkerThread t = new java.util.concurrent.ForkJoinWorkerThread(null, pool, true) {};
+            t.setPriority(Thread.NORM_PRIORITY);
+            return t;
+        }
+    }
 
     /**
      * 503 with {@code Retry-After}: the API's error shape ({@link ApiError}) under {@code /api/}, else the Arabic page

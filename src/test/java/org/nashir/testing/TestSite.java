@@ -61,8 +61,17 @@ public final class TestSite implements AutoCloseable {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * What a reader sees at {@code path}: when the answer was a stale page whose new version is being rendered in the
+     * background (PageCache's stale-while-revalidate), the answer once that render is done, as the next reader gets it.
+     */
     public HttpResponse<String> get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).headers(withUa(headers)).GET().build());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).headers(withUa(headers)).GET().build();
+        long before = nashir.pages.counts().revalidations();
+        HttpResponse<String> answer = send(request);
+        if (nashir.pages.counts().revalidations() == before) return answer;
+        nashir.pages.awaitRevalidations(java.time.Duration.ofSeconds(10));
+        return send(request);
     }
 
     public HttpResponse<String> post(String path, String... headers) {

@@ -121,4 +121,19 @@ class AdmissionTest {
         for (int i = 0; i < 4; i++) assertThat(admission.startRender()).as("render place " + i).isTrue();
         assertThat(admission.startRender()).as("the ninth would take the reserve").isFalse();
     }
+
+    @Test
+    void the_common_pools_threads_run_at_normal_priority_even_when_a_shed_first_thread_starts_them() throws Exception {
+        var pool = new java.util.concurrent.ForkJoinPool(1, new WebServer.CommonPoolThreads(), null, false);
+        try {
+            var seen = new java.util.concurrent.atomic.AtomicInteger();
+            Thread shedFirst = new Thread(() -> seen.set(pool.submit(() -> Thread.currentThread().getPriority()).join()));
+            shedFirst.setPriority(Thread.MIN_PRIORITY);
+            shedFirst.start();
+            shedFirst.join();
+            assertThat(seen.get()).isEqualTo(Thread.NORM_PRIORITY);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
