@@ -16,7 +16,7 @@ import java.util.Optional;
  * Only POST changes state; GET never does.
  */
 public final class Guard {
-    public static final String SESSION_COOKIE = "nashir_session";
+    public static final String SESSION_COOKIE = org.nashir.web.WebServer.SESSION_COOKIE;
     static final String PRE_SESSION_COOKIE = "nashir_csrf";
     private static final String SESSION = "nashir.session";
     private static final String PRE_TOKEN = "nashir.preToken";

@@ -156,7 +156,7 @@ final class DirectReads extends Handler.Wrapper {
      */
     private static boolean revalidates(Request request, String address) {
         String cookies = request.getHeaders().get(HttpHeader.COOKIE);
-        if (cookies != null && cookies.contains(org.nashir.account.Guard.SESSION_COOKIE + "=")) return false;
+        if (cookies != null && cookies.contains(WebServer.SESSION_COOKIE + "=")) return false;
         for (int i = 0; i < address.length(); i++) {
             char c = address.charAt(i);
             if (c <= ' ' || c >= 0x7f) return false;

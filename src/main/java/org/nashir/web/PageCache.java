@@ -119,11 +119,25 @@ public final class PageCache {
      * A kept page, until when (System.nanoTime) it is fresh (an invalidated page: 0), and what it shows
      * ({@link Shows}).
      */
-    private record Entry(Page page, long freshUntil, java.util.Set<String> shows) {
+    private record Entry(Page page, long freshUntil, java.util.Set<String> shows, java.util.concurrent.atomic.AtomicLong lastRead) {
+        Entry(Page page, long freshUntil, java.util.Set<String> shows) {
+            this(page, freshUntil, shows, new java.util.concurrent.atomic.AtomicLong(System.nanoTime()));
+        }
+
         Entry stale() {
-            return new Entry(page, 0, shows);
+            return new Entry(page, 0, shows, lastRead);
+        }
+
+        /** Notes a read now and says whether another came within {@code HOT} before it (at most one write a millisecond). */
+        boolean readOften(long now) {
+            long previous = lastRead.get();
+            if (now - previous > 1_000_000) lastRead.set(now);
+            return now - previous < HOT.toNanos();
         }
     }
+
+    /** A page read again within this is answered stale while it is rendered again in the background (see fresh). */
+    static final Duration HOT = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(PageCache.class);
 
@@ -472,15 +486,18 @@ public final class PageCache {
         Entry kept = pages.getIfPresent(a.key());
         if (kept == null) return null;
         String key = a.key();
-        if (System.nanoTime() < kept.freshUntil()) {
+        long now = System.nanoTime();
+        boolean readOften = kept.readOften(now);
+        if (now < kept.freshUntil()) {
             fresh.increment();
         } else if (rendering.containsKey(key) || rendersHeld.get() || revalidating.contains(key)) {
             stale.increment();
-        } else if (mayRevalidate && revalidator != null && revalidating.add(key)) {
-            // Stale while revalidating: this reader too gets the previous version, and the page is rendered again in
-            // the background. In the reader's request, that render (100-300 ms on two busy cores) held the reader
-            // and, for a browser, everything it asked for next on that connection (bench/spike.sh: p99 60-140 ms
-            // at 8 connections, from one slow answer per hot page per change).
+        } else if (mayRevalidate && readOften && revalidator != null && revalidating.add(key)) {
+            // Stale while revalidating, for a page in demand: this reader too gets the previous version, and the page
+            // is rendered again in the background. In the reader's request, that render (100-300 ms on two busy
+            // cores) held the reader and, for a browser, everything it asked for next on that connection
+            // (bench/spike.sh: p99 60-140 ms at 8 connections, from one slow answer per hot page per change). A page
+            // nobody else read in the last second has no crowd to protect: its reader renders it and sees the change.
             stale.increment();
             revalidations.increment();
             revalidator.accept(address, () -> revalidating.remove(key));

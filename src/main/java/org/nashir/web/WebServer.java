@@ -206,6 +206,9 @@ public final class WebServer {
     /** The largest body taken: article bodies and image uploads (the media routes check their own, smaller limit first). */
     static final long MAX_BODY = 40L * 1024 * 1024;
 
+    /** The cookie of a signed-in member of the newsroom (set by the account package; known here to DirectReads). */
+    public static final String SESSION_COOKIE = "nashir_session";
+
     /** Shed-first routes take a place from {@link Admission} first; the others go straight in. */
     private static Handler admitted(Route r, Handler handler, Admission admission) {
         if (!r.sheddable()) return handler;

@@ -67,11 +67,16 @@ public final class TestSite implements AutoCloseable {
      */
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).headers(withUa(headers)).GET().build();
+        return afterRevalidation(() -> send(request));
+    }
+
+    /** {@code read} (a browser loading a page, say), again once the pages it found stale are rendered (see get). */
+    public <T> T afterRevalidation(java.util.function.Supplier<T> read) {
         long before = nashir.pages.counts().revalidations();
-        HttpResponse<String> answer = send(request);
+        T answer = read.get();
         if (nashir.pages.counts().revalidations() == before) return answer;
         nashir.pages.awaitRevalidations(java.time.Duration.ofSeconds(10));
-        return send(request);
+        return read.get();
     }
 
     public HttpResponse<String> post(String path, String... headers) {
