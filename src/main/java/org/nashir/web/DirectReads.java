@@ -34,6 +34,7 @@ final class DirectReads extends Handler.Wrapper {
     private final Admission admission;
     private final org.eclipse.jetty.server.LocalConnector local;
     private final List<ShedFirst> shedFirst;
+    private static final String SESSION = WebServer.SESSION_COOKIE + "=";
     private static final HttpField CLOSE = new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.CONNECTION, "close");
     private static final HttpField RETRY_AFTER = new org.eclipse.jetty.http.PreEncodedHttpField(HttpHeader.RETRY_AFTER, Integer.toString(Admission.RETRY_AFTER));
 
@@ -155,8 +156,14 @@ final class DirectReads extends Handler.Wrapper {
      * the page at once. Nor for an address that would not fit on a request line as it is.
      */
     private static boolean revalidates(Request request, String address) {
-        String cookies = request.getHeaders().get(HttpHeader.COOKIE);
-        if (cookies != null && cookies.contains(WebServer.SESSION_COOKIE + "=")) return false;
+        // Every Cookie field (HTTP/2 clients may send one per cookie), and the name whole: not "xnashir_session=".
+        for (HttpField f : request.getHeaders()) {
+            if (f.getHeader() != HttpHeader.COOKIE) continue;
+            String cookies = f.getValue();
+            for (int at = cookies.indexOf(SESSION); at >= 0; at = cookies.indexOf(SESSION, at + 1)) {
+                if (at == 0 || cookies.charAt(at - 1) == ' ' || cookies.charAt(at - 1) == ';') return false;
+            }
+        }
         for (int i = 0; i < address.length(); i++) {
             char c = address.charAt(i);
             if (c <= ' ' || c >= 0x7f) return false;

@@ -138,6 +138,14 @@ class DirectReadsTest {
         String home = new String(send("GET", "/", "Cookie", WebServer.SESSION_COOKIE + "=whatever").body(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(home).contains("تعديل مواعيد القطارات في العطلة");
         assertThat(site.nashir.pages.counts().revalidations()).isEqualTo(revalidations);
+
+        // Another cookie whose name merely ends the same way is a reader's: the previous version, rendered again after.
+        send("GET", "/");
+        site.publish("سياسة", "افتتاح جسر المشاة فوق الطريق السريع", site.clock.instant());
+        String reader = new String(send("GET", "/", "Cookie", "theme=dark; x" + WebServer.SESSION_COOKIE + "=1").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(reader).doesNotContain("افتتاح جسر المشاة فوق الطريق السريع");
+        assertThat(site.nashir.pages.counts().revalidations()).isEqualTo(revalidations + 1);
+        assertThat(site.nashir.pages.awaitRevalidations(java.time.Duration.ofSeconds(10))).isTrue();
     }
 
     @Test
