@@ -60,7 +60,7 @@ class ArticlePageBrowserTest {
             site.start();
             ChromeDriver browser = Browser.open(true, 412, 1400);
             try {
-                browser.get(site.url("/article/" + id));
+                site.load(browser, "/article/" + id);
                 assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
                 assertThat(browser.findElement(By.tagName("body")).getCssValue("direction")).isEqualTo("rtl");
                 assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(expected.title());
@@ -106,7 +106,7 @@ class ArticlePageBrowserTest {
             site.start();
             ChromeDriver browser = Browser.open(false, 1280, 900);
             try {
-                browser.get(site.url("/article/" + id));
+                site.load(browser, "/article/" + id);
                 assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("خبر يُقرأ بلا جافاسكربت");
                 assertThat(browser.findElement(By.cssSelector(".body p")).getText()).isEqualTo("الفقرة الأولى.");
                 assertThat(viewsEventually(site, id, 1)).isEqualTo(1);

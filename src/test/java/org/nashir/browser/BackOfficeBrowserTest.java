@@ -38,7 +38,7 @@ class BackOfficeBrowserTest {
                 assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("الرئيسية");
 
                 // An image for the article, with Arabic alt text, caption and credit.
-                b.get(site.url("/admin/media"));
+                site.load(b, "/admin/media");
                 b.findElement(By.id("file")).sendKeys(photo.toString());
                 b.findElement(By.id("alt")).sendKeys("ساحة البلدية صباحاً");
                 b.findElement(By.id("caption")).sendKeys("الساحة بعد الترميم");
@@ -47,7 +47,7 @@ class BackOfficeBrowserTest {
                 assertThat(status(b, "حُفظ الملف.")).isEqualTo("حُفظ الملف.");
 
                 // Write it: Arabic with a Latin name, in the rich-text area.
-                b.get(site.url("/admin/articles/new"));
+                site.load(b, "/admin/articles/new");
                 b.findElement(By.id("title")).sendKeys("افتتاح ساحة البلدية بعد الترميم");
                 assertThat(Browser.consoleErrors(b)).as("the editor's modules load under the CSP").isEmpty();
                 WebElement rich = b.findElement(By.cssSelector(".rich"));
@@ -73,7 +73,7 @@ class BackOfficeBrowserTest {
                 assertThat(site.get("/article/" + id).statusCode()).isEqualTo(404);
                 site.clock.advance(Duration.ofHours(2).plusMinutes(1));
                 site.nashir.editing.publishDue();
-                b.get(site.url("/article/" + id));
+                site.load(b, "/article/" + id);
                 assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("افتتاح ساحة البلدية بعد الترميم");
                 assertThat(b.findElement(By.cssSelector(".body p")).getText()).isEqualTo("افتتحت البلدية الساحة بحضور مهندسي شركة Atlas Build.");
                 WebElement img = b.findElement(By.cssSelector(".featured img"));
@@ -94,16 +94,16 @@ class BackOfficeBrowserTest {
                 Browser.screenshot(b, "published-article-with-image");
 
                 // Correct the headline, then restore the first version.
-                b.get(site.url("/admin/articles/" + id));
+                site.load(b, "/admin/articles/" + id);
                 WebElement title = b.findElement(By.id("title"));
                 title.clear();
                 title.sendKeys("افتتاح ساحة البلدية");
                 b.findElement(By.cssSelector("button[value=save]")).click();
                 assertThat(status(b, "حُفظ المقال.")).isEqualTo("حُفظ المقال.");
                 assertThat(site.nashir.articles.findById(id).orElseThrow().title()).isEqualTo("افتتاح ساحة البلدية");
-                b.get(site.url("/admin/articles/" + id + "/revisions"));
+                site.load(b, "/admin/articles/" + id + "/revisions");
                 assertThat(b.findElements(By.cssSelector("tbody tr"))).hasSize(3);
-                b.get(site.url("/admin/articles/" + id + "/revisions/1"));
+                site.load(b, "/admin/articles/" + id + "/revisions/1");
                 assertThat(b.findElements(By.cssSelector(".diff ins"))).isEmpty();
                 assertThat(b.findElement(By.cssSelector(".diff del")).getText()).contains("بعد الترميم");
                 b.findElement(By.cssSelector("form[action$='/restore'] button")).click();
@@ -111,7 +111,7 @@ class BackOfficeBrowserTest {
                 Article restored = site.nashir.articles.findById(id).orElseThrow();
                 assertThat(restored.title()).isEqualTo("افتتاح ساحة البلدية بعد الترميم");
                 assertThat(restored.status()).isEqualTo(Article.PUBLISHED);
-                b.get(site.url("/article/" + id));
+                site.load(b, "/article/" + id);
                 assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("افتتاح ساحة البلدية بعد الترميم");
             } finally {
                 b.quit();
@@ -129,7 +129,7 @@ class BackOfficeBrowserTest {
             ChromeDriver b = Browser.open(true, 1280, 1000);
             try {
                 signIn(b, site, "writer@example.org");
-                b.get(site.url("/admin/articles/new"));
+                site.load(b, "/admin/articles/new");
                 assertThat(b.findElements(By.cssSelector("button[value=publish]"))).isEmpty();
                 assertThat(b.findElements(By.cssSelector("button[value=schedule]"))).isEmpty();
                 b.findElement(By.id("title")).sendKeys("تقرير عن سوق الخضار");
@@ -144,11 +144,11 @@ class BackOfficeBrowserTest {
                 assertThat(site.nashir.articles.findById(id).orElseThrow().status()).isEqualTo(Article.REVIEW);
 
                 // The editor opens it; meanwhile a second editor saves a newer version.
-                b.get(site.url("/admin"));
+                site.load(b, "/admin");
                 b.findElement(By.cssSelector(".signout button")).click();
                 waitFor(b, "#email");
                 signIn(b, site, "editor@example.org");
-                b.get(site.url("/admin/articles/" + id));
+                site.load(b, "/admin/articles/" + id);
                 Agent second = new Agent(site);
                 second.signIn("second@example.org", PASSWORD);
                 second.get("/admin/articles/" + id);
@@ -203,7 +203,7 @@ class BackOfficeBrowserTest {
     }
 
     static void signIn(ChromeDriver b, TestSite site, String email) {
-        b.get(site.url("/admin"));
+        site.load(b, "/admin");
         assertThat(b.getCurrentUrl()).contains("/admin/sign-in");
         b.findElement(By.id("email")).sendKeys(email);
         b.findElement(By.id("password")).sendKeys(PASSWORD);

@@ -23,7 +23,7 @@ class CommentBrowserTest {
             long article = site.publish("سياسة", "خبر للتعليق", site.clock.instant().minus(Duration.ofHours(1)), "نص الخبر.");
             ChromeDriver b = Browser.open(true, 412, 1400);
             try {
-                b.get(site.url("/article/" + article));
+                site.load(b, "/article/" + article);
                 // The page fetched its token from /comments/token; wait for it, then let "time" pass as a person types.
                 new WebDriverWait(b, Duration.ofSeconds(10)).until(d -> !d.findElement(By.name("token")).getAttribute("value").isEmpty());
                 assertThat(b.findElement(By.cssSelector("#comment-form h3")).getText()).isEqualTo("اكتب تعليق");
@@ -38,7 +38,7 @@ class CommentBrowserTest {
                 List<Long> pending = site.nashir.comments.listQueue(Comment.PENDING, "", 10).stream().map(q -> q.comment().id()).toList();
                 assertThat(pending).hasSize(1);
                 site.nashir.comments.setStatus(pending, Comment.APPROVED);
-                b.get(site.url("/article/" + article));
+                site.load(b, "/article/" + article);
                 assertThat(b.findElement(By.cssSelector(".comment-list .comment-body")).getText()).isEqualTo("تغطية ممتازة، شكراً لكم.");
                 assertThat(b.findElement(By.id("comments-heading")).getText()).contains("تعليق واحد");
                 Browser.screenshot(b, "article-with-comment");
@@ -54,7 +54,7 @@ class CommentBrowserTest {
             long article = site.publish("سياسة", "خبر", site.clock.instant().minus(Duration.ofHours(1)), "نص.");
             ChromeDriver b = Browser.open(false, 1280, 1200);
             try {
-                b.get(site.url("/article/" + article));
+                site.load(b, "/article/" + article);
                 b.findElement(By.id("c-body")).sendKeys("تعليق بلا اسم");
                 // The browser's own "required" check would stop the form; a reader's old browser would not.
                 b.executeScript("document.getElementById('comment-form').noValidate = true;"

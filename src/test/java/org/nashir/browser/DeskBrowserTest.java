@@ -34,7 +34,7 @@ class DeskBrowserTest {
             ChromeDriver b = Browser.open(true, 1280, 1000);
             try {
                 BackOfficeBrowserTest.signIn(b, site, "editor@example.org");
-                b.get(site.url("/admin/desk"));
+                site.load(b, "/admin/desk");
                 new Select(b.findElement(By.id("pin-article"))).selectByVisibleText("افتتاح مكتبة الحي");
                 b.findElement(By.cssSelector("input[name=lead]")).click();
                 b.findElement(By.cssSelector("form[action='/admin/desk/pins'] button[type=submit]")).click();
@@ -54,13 +54,13 @@ class DeskBrowserTest {
             // A reader on a 360 px phone: the lead leads, the ticker is at the top of every page, nothing overflows.
             ChromeDriver reader = Browser.open(true, 360, 800);
             try {
-                reader.get(site.url("/"));
+                site.load(reader, "/");
                 assertThat(reader.findElement(By.cssSelector(".lead-story h3 a")).getText()).isEqualTo("افتتاح مكتبة الحي");
                 assertThat(texts(reader, ".ticker li")).containsExactly("حريق في سوق المدينة القديمة");
                 assertThat(reader.findElement(By.cssSelector(".ticker")).getCssValue("animation-name")).isEqualTo("none");
                 assertThat(overflow(reader)).isLessThanOrEqualTo(0L);
                 Browser.screenshot(reader, "home-with-lead-and-ticker-360");
-                reader.get(site.url("/article/" + quiet));
+                site.load(reader, "/article/" + quiet);
                 assertThat(texts(reader, ".ticker li")).containsExactly("حريق في سوق المدينة القديمة");
                 reader.findElement(By.cssSelector(".ticker a")).click();
                 assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo("حريق في سوق المدينة القديمة");
@@ -69,14 +69,10 @@ class DeskBrowserTest {
                 // rendered again in the background: the reader who finds it stale gets it as it was).
                 site.clock.advance(Duration.ofMinutes(61));
                 assertThat(site.nashir.scheduled.runDue()).isEqualTo(1);
-                assertThat(site.afterRevalidation(() -> {
-                    reader.get(site.url("/"));
-                    return reader.findElements(By.cssSelector(".ticker"));
-                })).isEmpty();
-                assertThat(site.afterRevalidation(() -> {
-                    reader.get(site.url("/article/" + breaking));
-                    return reader.findElements(By.cssSelector(".ticker"));
-                })).isEmpty();
+                site.load(reader, "/");
+                assertThat(reader.findElements(By.cssSelector(".ticker"))).isEmpty();
+                site.load(reader, "/article/" + breaking);
+                assertThat(reader.findElements(By.cssSelector(".ticker"))).isEmpty();
             } finally {
                 reader.quit();
             }
@@ -87,7 +83,7 @@ class DeskBrowserTest {
                 BackOfficeBrowserTest.signIn(editor, site, "editor@example.org");
 
                 // An embargoed story: written and scheduled now, invisible to readers until its time, then out once.
-                editor.get(site.url("/admin/articles/new"));
+                site.load(editor, "/admin/articles/new");
                 editor.findElement(By.id("title")).sendKeys("نتائج امتحانات الشهادة الثانوية");
                 WebElement rich = editor.findElement(By.cssSelector(".rich"));
                 rich.click();
@@ -101,28 +97,28 @@ class DeskBrowserTest {
                 ChromeDriver outsider = Browser.open(true, 360, 800);
                 try {
                     for (String path : List.of("/", "/latest", "/feed.json", "/sitemap-news.xml", "/api/v1/articles")) {
-                        outsider.get(site.url(path));
+                        site.load(outsider, path);
                         assertThat(outsider.getPageSource()).as(path).doesNotContain("نتائج امتحانات الشهادة الثانوية");
                     }
-                    outsider.get(site.url("/article/" + embargoed));
+                    site.load(outsider, "/article/" + embargoed);
                     assertThat(outsider.findElement(By.tagName("h1")).getText()).isEqualTo("الصفحة غير موجودة");
                     site.clock.advance(Duration.ofHours(3));
                     assertThat(site.nashir.scheduled.runDue()).isEqualTo(1);
-                    outsider.get(site.url("/"));
+                    site.load(outsider, "/");
                     assertThat(outsider.getPageSource()).contains("نتائج امتحانات الشهادة الثانوية");
                 } finally {
                     outsider.quit();
                 }
 
-                editor.get(site.url("/admin/articles/" + breaking));
+                site.load(editor, "/admin/articles/" + breaking);
                 new Select(editor.findElement(By.id("correction-kind"))).selectByValue("correction");
                 editor.findElement(By.id("correction-body")).sendKeys("اندلع الحريق في السوق الشرقي لا الغربي.");
                 editor.findElement(By.cssSelector("form[action$='/corrections'] button[type=submit]")).click();
                 assertThat(BackOfficeBrowserTest.status(editor, "نُشر التصحيح في آخر المقال.")).isEqualTo("نُشر التصحيح في آخر المقال.");
-                editor.get(site.url("/article/" + breaking));
+                site.load(editor, "/article/" + breaking);
                 assertThat(editor.findElement(By.cssSelector("#corrections li")).getText()).contains("تصحيح").contains("السوق الشرقي لا الغربي");
                 assertThat(editor.findElement(By.cssSelector(".corrected a")).getAttribute("href")).endsWith("#corrections");
-                editor.get(site.url("/corrections"));
+                site.load(editor, "/corrections");
                 assertThat(editor.findElement(By.cssSelector(".correction-list h2 a")).getText()).isEqualTo("حريق في سوق المدينة القديمة");
             } finally {
                 editor.quit();
@@ -141,7 +137,7 @@ class DeskBrowserTest {
             String preview = site.nashir.previews.create(draft, Duration.ofDays(1), null);
             ChromeDriver reader = Browser.open(true, 360, 800);
             try {
-                reader.get(site.url("/article/" + id));
+                site.load(reader, "/article/" + id);
                 assertThat(texts(reader, ".live-entry")).singleElement().asString().contains("ارتفاع منسوب النهر");
                 site.nashir.live.add(id, "إخلاء ثلاثة أحياء قرب الضفة.", null, null);
                 // No reload: the page fetches the entries again within about 15 seconds.
@@ -151,7 +147,7 @@ class DeskBrowserTest {
                 assertThat(overflow(reader)).isLessThanOrEqualTo(0L);
                 Browser.screenshot(reader, "live-coverage-360");
 
-                reader.get(site.url(preview));
+                site.load(reader, preview);
                 assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo("مسودة لشريك");
                 assertThat(reader.findElements(By.cssSelector("#comment-form"))).isEmpty();
             } finally {

@@ -55,7 +55,7 @@ class EmbedBrowserTest {
 
             ChromeDriver b = Browser.open(true, 412, 900);
             try {
-                b.get(site.url("/article/" + id));
+                site.load(b, "/article/" + id);
                 List<WebElement> buttons = b.findElements(By.cssSelector("figure.embed .embed-load"));
                 assertThat(buttons).extracting(WebElement::getText).containsExactly("اعرض المحتوى من يوتيوب", "اعرض المحتوى من إكس (تويتر)", "اعرض المحتوى من تيليغرام");
                 @SuppressWarnings("unchecked")
@@ -72,7 +72,7 @@ class EmbedBrowserTest {
 
             ChromeDriver noScript = Browser.open(false, 412, 900);
             try {
-                noScript.get(site.url("/article/" + id));
+                site.load(noScript, "/article/" + id);
                 assertThat(noScript.findElements(By.cssSelector("figure.embed a")).stream().map(a -> a.getAttribute("href")).toList())
                     .containsExactly(YOUTUBE, X, TELEGRAM);
                 assertThat(noScript.findElements(By.cssSelector(".embed-load, iframe"))).isEmpty();

@@ -82,7 +82,7 @@ class PhoneLayoutBrowserTest {
             default -> throw new IllegalArgumentException(kind);
         };
         ChromeDriver b = browsers.computeIfAbsent(width, w -> Browser.open(true, w, 800));
-        b.get(site.url(path));
+        site.load(b, path);
         Long sideways = (Long) b.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(sideways).as(kind + " " + path + " scrolls sideways by").isLessThanOrEqualTo(0L);
         @SuppressWarnings("unchecked")

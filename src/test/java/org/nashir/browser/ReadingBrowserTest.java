@@ -63,7 +63,7 @@ class ReadingBrowserTest {
                 org.nashir.article.Article.PUBLISHED, site.clock.instant().minusSeconds(600), 0, null, null)).id();
             ChromeDriver b = Browser.open(true, 412, 900);
             try {
-                b.get(site.url("/article/" + id));
+                site.load(b, "/article/" + id);
                 assertThat(b.findElement(By.cssSelector(".share")).isDisplayed()).isTrue();
                 String light = b.findElement(By.tagName("body")).getCssValue("background-color");
                 b.findElement(By.cssSelector("[data-theme-toggle]")).click();
@@ -75,14 +75,14 @@ class ReadingBrowserTest {
                 assertThat(b.findElement(By.tagName("body")).getCssValue("font-size")).isNotEqualTo(before);
 
                 // Another page remembers both choices.
-                b.get(site.url("/"));
+                site.load(b, "/");
                 new org.openqa.selenium.support.ui.WebDriverWait(b, Duration.ofSeconds(5))
                     .until(d -> "dark".equals(d.findElement(By.tagName("html")).getAttribute("data-theme")));
                 assertThat(b.findElement(By.tagName("html")).getAttribute("data-text")).isEqualTo("large");
                 assertThat(b.findElement(By.tagName("body")).getCssValue("background-color")).isEqualTo(darkBackground);
 
                 // The dark theme is as readable as the light one.
-                b.get(site.url("/article/" + id));
+                site.load(b, "/article/" + id);
                 new org.openqa.selenium.support.ui.WebDriverWait(b, Duration.ofSeconds(5))
                     .until(d -> "dark".equals(d.findElement(By.tagName("html")).getAttribute("data-theme")));
                 Results results = new AxeBuilder().analyze(b);

@@ -48,7 +48,7 @@ class StoryEditorBrowserTest {
             long id;
             try {
                 BackOfficeBrowserTest.signIn(b, site, "editor@example.org");
-                b.get(site.url("/admin/articles/new"));
+                site.load(b, "/admin/articles/new");
                 b.findElement(By.id("title")).sendKeys("الوزير يفتتح مؤتمر المدن");
                 WebElement rich = b.findElement(By.cssSelector(".rich"));
                 rich.click();
@@ -123,7 +123,7 @@ class StoryEditorBrowserTest {
             ChromeDriver phone = Browser.open(true, 360, 800);
             try {
                 Browser.requests(phone);
-                phone.get(site.url("/article/" + id));
+                site.load(phone, "/article/" + id);
                 List<String> order = phone.findElements(By.cssSelector(".body > *")).stream()
                     .map(e -> e.getTagName() + (e.getDomAttribute("class") == null ? "" : "." + e.getDomAttribute("class"))).toList();
                 assertThat(order).containsSubsequence("p", "figure", "p", "figure", "p", "div.gallery-box", "blockquote.pull-quote", "p",
@@ -170,7 +170,7 @@ class StoryEditorBrowserTest {
             // Without JavaScript: the posts are links, the gallery's pictures are all there, no buttons that do nothing.
             ChromeDriver plain = Browser.open(false, 360, 800);
             try {
-                plain.get(site.url("/article/" + id));
+                site.load(plain, "/article/" + id);
                 assertThat(plain.findElements(By.cssSelector("figure.embed a[href]")).stream().map(a -> a.getDomAttribute("href")).toList())
                     .containsExactly(YOUTUBE, X, TELEGRAM);
                 assertThat(plain.findElements(By.cssSelector(".embed-load, .gallery-step"))).isEmpty();
@@ -194,7 +194,7 @@ class StoryEditorBrowserTest {
             ChromeDriver b = Browser.open(true, 1280, 1000);
             try {
                 BackOfficeBrowserTest.signIn(b, site, "editor@example.org");
-                b.get(site.url("/admin/pages/new"));
+                site.load(b, "/admin/pages/new");
                 b.findElement(By.id("title")).sendKeys("من نحن");
                 b.findElement(By.cssSelector(".rich")).click();
                 // Bold from the keyboard, then Alt+F10 to reach the toolbar and Escape to go back to the text.
@@ -212,7 +212,7 @@ class StoryEditorBrowserTest {
                 b.findElement(By.cssSelector("form.editor button[type=submit]")).click();
                 assertThat(BackOfficeBrowserTest.status(b, "حُفظت الصفحة.")).isEqualTo("حُفظت الصفحة.");
                 assertThat(Browser.consoleErrors(b)).isEmpty();
-                b.get(site.url(site.nashir.staticPages.listPublished().getFirst().path()));
+                site.load(b, site.nashir.staticPages.listPublished().getFirst().path());
                 assertThat(b.findElement(By.cssSelector("main strong")).getText()).isEqualTo("موقع مستقل");
                 assertThat(b.findElement(By.cssSelector("main figure img")).getDomAttribute("alt")).isEqualTo("فريق التحرير");
                 assertThat(b.findElement(By.cssSelector("main figure figcaption")).getText()).isEqualTo("فريق التحرير في غرفة الأخبار");

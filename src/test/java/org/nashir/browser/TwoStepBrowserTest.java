@@ -27,7 +27,7 @@ class TwoStepBrowserTest {
     }
 
     static void password(ChromeDriver b, TestSite site, String email) {
-        b.get(site.url("/admin/sign-in"));
+        site.load(b, "/admin/sign-in");
         b.findElement(By.id("email")).sendKeys(email);
         b.findElement(By.id("password")).sendKeys(BackOfficeBrowserTest.PASSWORD);
         b.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -46,7 +46,7 @@ class TwoStepBrowserTest {
             ChromeDriver b = Browser.open(true, 1280, 1000);
             try {
                 BackOfficeBrowserTest.signIn(b, site, "writer@example.org");
-                b.get(site.url("/admin/two-step"));
+                site.load(b, "/admin/two-step");
                 assertThat(b.findElement(By.cssSelector("figure.qr svg")).getSize().getWidth()).isGreaterThan(100);
                 String secret = b.findElement(By.id("two-step-secret")).getText();
                 b.findElement(By.id("code")).sendKeys(code(site, secret));
@@ -87,7 +87,7 @@ class TwoStepBrowserTest {
                 site.clock.advance(Duration.ofSeconds(30));
                 phone.post("/admin/sign-in/code", "code", code(site, secret));
                 assertThat(phone.get("/admin").statusCode()).isEqualTo(200);
-                b.get(site.url("/admin/sessions"));
+                site.load(b, "/admin/sessions");
                 assertThat(b.findElements(By.cssSelector("tbody tr"))).hasSize(2);
                 b.findElement(By.cssSelector("tbody form button")).click();
                 BackOfficeBrowserTest.waitFor(b, ".notice");

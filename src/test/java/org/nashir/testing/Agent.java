@@ -45,7 +45,8 @@ public final class Agent {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(site.url(path))).header("User-Agent", TestSite.BROWSER_UA).GET().build());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(site.url(path))).header("User-Agent", TestSite.BROWSER_UA).GET().build();
+        HttpResponse<String> r = site.afterRevalidation(() -> send(request));
         Matcher m = CSRF.matcher(r.body());
         if (m.find()) csrf = m.group(1);
         return r;

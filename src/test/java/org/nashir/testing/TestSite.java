@@ -79,6 +79,18 @@ public final class TestSite implements AutoCloseable {
         return read.get();
     }
 
+    /**
+     * A browser loading {@code path}, and loading it again once the pages it found stale are rendered: what a reader
+     * sees on the next visit. Without it a test that changes a page it read less than {@code PageCache.HOT} before
+     * may see the previous version (stale while revalidating, as a reader in a crowd does).
+     */
+    public void load(org.openqa.selenium.WebDriver browser, String path) {
+        afterRevalidation(() -> {
+            browser.get(url(path));
+            return null;
+        });
+    }
+
     public HttpResponse<String> post(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).headers(withUa(headers)).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
