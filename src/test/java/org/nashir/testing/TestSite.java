@@ -72,9 +72,10 @@ public final class TestSite implements AutoCloseable {
 
     /** {@code read} (a browser loading a page, say), again once the pages it found stale are rendered (see get). */
     public <T> T afterRevalidation(java.util.function.Supplier<T> read) {
-        long before = nashir.pages.counts().revalidations();
+        // Any stale answer, not only one that started a background render: a render another read started may still run.
+        long before = nashir.pages.counts().stale();
         T answer = read.get();
-        if (nashir.pages.counts().revalidations() == before) return answer;
+        if (nashir.pages.counts().stale() == before) return answer;
         nashir.pages.awaitRevalidations(java.time.Duration.ofSeconds(10));
         return read.get();
     }
