@@ -62,8 +62,9 @@ public final class TestSite implements AutoCloseable {
     }
 
     /**
-     * What a reader sees at {@code path}: when the answer was a stale page whose new version is being rendered in the
-     * background (PageCache's stale-while-revalidate), the answer once that render is done, as the next reader gets it.
+     * What a reader sees at {@code path}: when the answer was a stale page (PageCache's stale-while-revalidate answers
+     * the previous version of a page in demand while it renders it again), the answer once that render is done, as
+     * the next reader gets it.
      */
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).headers(withUa(headers)).GET().build();
